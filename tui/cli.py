@@ -1,0 +1,187 @@
+"""Command line: the editor, and the headless commands `check`, `fix` and `new`.
+
+The headless commands never import Textual (a test keeps it so): they run in
+pre-commit hooks and CI, where start-up time is the user's wait.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from datetime import date
+from pathlib import Path
+
+from tui import __version__
+from tui.config import (
+    ANCHOR_STYLES,
+    Settings,
+    load_settings,
+    new_post_rules,
+    parse_options,
+    save_rules,
+)
+from tui.digest.errors import DigestError
+
+COMMANDS = ("check", "fix", "new")
+
+EDITOR_EPILOG = """\
+headless commands (no UI; for scripts, CI and pre-commit):
+  newsdigest-tui check PATH...   exit 0 when every post is current, 1 with a diff when one is stale,
+                                 2 when one cannot be read
+  newsdigest-tui fix PATH...     rewrite stale posts in place (TOC, anchors, managed front matter)
+  newsdigest-tui new [--date YYYY-MM-DD] [--dir DIR]
+                                 create this week's post from the template and print its path
+run `newsdigest-tui COMMAND --help` for a command's options.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config.toml)")
+    parser.add_argument("--anchors", choices=ANCHOR_STYLES, metavar="STYLE",
+                        help="anchor style: " + ", ".join(ANCHOR_STYLES) + " (default from config: github)")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config)
+    if args.anchors:
+        settings.anchor_style = args.anchors
+    return settings
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command is None:
+        parser = argparse.ArgumentParser(
+            prog="newsdigest-tui",
+            description="Edit a weekly news-digest post full-screen. With no PATH, opens this week's post "
+            "in the configured posts directory, or a copy of a bundled demo post.",
+            epilog=EDITOR_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("path", nargs="?", type=Path, metavar="PATH", help="a post, or a directory of posts")
+        parser.add_argument("--version", action="version", version=f"newsdigest-tui {__version__}")
+    elif command in ("check", "fix"):
+        what = "report what a save would change" if command == "check" else "apply save-time regeneration in place"
+        parser = argparse.ArgumentParser(prog=f"newsdigest-tui {command}", description=what)
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        if command == "check":
+            parser.add_argument("--strict", action="store_true", help="duplicate links fail the check too")
+    else:
+        parser = argparse.ArgumentParser(prog="newsdigest-tui new", description="create this week's post")
+        parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                            help="the post's date (default: the next publishing day, today included)")
+        parser.add_argument("--dir", type=Path, metavar="DIR", help="where to create it (default: posts_dir)")
+    _common(parser)
+    return parser
+
+
+def _duplicate_warnings(path: Path, text: str, settings: Settings) -> list[str]:
+    from tui.digest.duplicates import DuplicateIndex, duplicates_within
+    from tui.digest.links import links_in
+    from tui.digest.post import Post
+
+    post = Post.parse(text, options=parse_options(settings))
+    items = post.items
+    tracking = tuple(settings.tracking_params)
+    warnings = []
+    for url, where in duplicates_within([b.content for b in items], tracking).items():
+        titles = ", ".join(items[i].title for i in where)
+        warnings.append(f"{path}: warning: {url} appears in several items ({titles})")
+    index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking)
+    for block in items:
+        for url in dict.fromkeys(links_in(block.content)):
+            seen = index.lookup(url)
+            if seen:
+                where = ", ".join(dict.fromkeys(f"{s.post_label} ({s.post_path.name})" for s in seen))
+                warnings.append(f"{path}: warning: {url} in {block.title!r} is already in {where}")
+    return warnings
+
+
+def _check(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.digest.postfile import fix_post
+
+    status = 0
+    for path in args.paths:
+        try:
+            fixed = fix_post(path, parse_options(settings), save_rules(settings), write=False)
+        except DigestError as err:
+            print(f"{path}: {err}", file=sys.stderr)
+            status = 2
+            continue
+        if fixed.changed:
+            diff = difflib.unified_diff(
+                fixed.before.splitlines(keepends=True),
+                fixed.report.text.splitlines(keepends=True),
+                fromfile=f"{path}",
+                tofile=f"{path} (after save)",
+            )
+            sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
+            print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
+            status = max(status, 1)
+        warnings = _duplicate_warnings(Path(path), fixed.report.text, settings)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        if warnings and args.strict:
+            status = max(status, 1)
+    return status
+
+
+def _fix(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.digest.postfile import fix_post
+
+    status = 0
+    for path in args.paths:
+        try:
+            fixed = fix_post(path, parse_options(settings), save_rules(settings), write=True)
+        except DigestError as err:
+            print(f"{path}: {err}", file=sys.stderr)
+            status = 2
+            continue
+        print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
+    return status
+
+
+def _new(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.digest.newpost import create_post, publish_date
+
+    rules = new_post_rules(settings)
+    directory = args.dir or (Path(settings.posts_dir).expanduser() if settings.posts_dir else None)
+    if directory is None:
+        print("newsdigest-tui new: no --dir given and no posts_dir in the config", file=sys.stderr)
+        return 2
+    day = args.date or publish_date(date.today(), rules.publish_weekday)
+    path, created = create_post(directory, rules, day)
+    if not created:
+        print(f"{path}: already exists, left as it is", file=sys.stderr)
+    print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    try:
+        settings = _settings(args)
+        if command == "check":
+            return _check(args, settings)
+        if command == "fix":
+            return _fix(args, settings)
+        if command == "new":
+            return _new(args, settings)
+    except DigestError as err:
+        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    from tui.app import run_editor  # Textual is imported only for the editor
+
+    try:
+        return run_editor(args.path, settings)
+    except DigestError as err:
+        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

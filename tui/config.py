@@ -1,0 +1,207 @@
+"""Settings and where they live.
+
+Settings come from ``config.toml`` in platformdirs' user config dir (or ``--config``);
+state (autosave journals, the demo copy) goes to the user data dir. Nothing is ever
+written to the working directory. This module must not import Textual: the headless
+commands read it too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from tui.digest.errors import ConfigError
+
+APP_NAME = "newsdigest-tui"
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ANCHOR_STYLES = ("github", "hexo", "hexo-lower", "kramdown")
+
+
+@dataclass
+class Settings:
+    """Every key of ``config.toml``; the defaults reproduce the example series."""
+
+    posts_dir: str | None = None
+    anchor_style: str = "github"
+    title_template: str = "Weekly ML/DL News ({month}월 {week}주차)"
+    week_start: str = "saturday"
+    date_format: str = "%Y.%m.%d %H:%M:%S"
+    publish_weekday: str = "saturday"
+    publish_time: str = "12:00:00"
+    toc_headings: list[str] = field(
+        default_factory=lambda: ["목차", "차례", "Contents", "Table of Contents", "TOC"]
+    )
+    toc_heading_text: str = "목차"
+    insert_toc: bool = True
+    link_labels: list[str] = field(default_factory=lambda: ["참고링크", "참고자료", "Link", "Source"])
+    new_link_label: str = "참고링크"
+    filename_template: str = "weekly-ml-dl-news-{year}-{month:02d}-w{week}.md"
+    categories: list[str] = field(default_factory=lambda: ["news"])
+    tags: list[str] = field(default_factory=lambda: ["ML", "DL"])
+    theme: str = "textual-dark"
+    fetch_titles: bool = True
+    fetch_timeout: float = 4.0
+    strip_title_suffixes: list[str] = field(default_factory=lambda: [" - YouTube"])
+    tracking_params: list[str] = field(
+        default_factory=lambda: ["utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src"]
+    )
+    duplicate_lookback: int = 12
+    autosave_seconds: float = 5.0
+    keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def week_start_index(self) -> int:
+        return WEEKDAYS.index(self.week_start)
+
+    @property
+    def publish_weekday_index(self) -> int:
+        return WEEKDAYS.index(self.publish_weekday)
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def journal_dir() -> Path:
+    return data_dir() / "journal"
+
+
+_TYPES = {f.name: f.type for f in fields(Settings)}
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _where(path: Path, text: str, key: str) -> str:
+    line = _line_of(text, key)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def _check_value(name: str, value: object) -> str | None:
+    """The reason ``value`` is wrong for key ``name``, or None when it is fine."""
+    kind = _TYPES[name]
+    if "list[str]" in kind:
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return "must be a list of strings"
+    elif "dict" in kind:
+        if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+            return "must be a table of action = \"key\" strings"
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            return "must be true or false"
+    elif kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return "must be a whole number >= 0"
+    elif kind == "float":
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+            return "must be a number > 0"
+    elif not isinstance(value, str):
+        return "must be a string"
+    if name in ("week_start", "publish_weekday") and value not in WEEKDAYS:
+        return "must be a weekday name (" + ", ".join(WEEKDAYS) + ")"
+    if name == "anchor_style" and value not in ANCHOR_STYLES:
+        return "must be one of " + ", ".join(ANCHOR_STYLES)
+    if name == "publish_time" and not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", str(value)):
+        return 'must look like "12:00:00"'
+    return None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from ``path`` (default: the user config file; absent means defaults).
+
+    Raises ConfigError naming the file, the key and the line.
+    """
+    explicit = path is not None
+    path = Path(path) if path is not None else default_config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if explicit:
+            raise ConfigError(f"config file {path} does not exist") from None
+        return Settings()
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"cannot read config file {path}: {err}") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        # tomllib's message already says "(at line N, column M)".
+        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+    settings = Settings()
+    for name, value in raw.items():
+        if name not in _TYPES:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"{_where(path, text, name)}: unknown key {name!r} (known keys: {known})")
+        problem = _check_value(name, value)
+        if problem:
+            raise ConfigError(f"{_where(path, text, name)}: {name} {problem}")
+        setattr(settings, name, float(value) if _TYPES[name] == "float" else value)
+    return settings
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Remember one setting (the theme) in the config file, keeping the user's comments.
+
+    tomlkit edits the document in place; a full re-dump would drop the comments that
+    document the user's own choices.
+    """
+    import tomlkit
+
+    path = Path(path) if path is not None else default_config_path()
+    try:
+        doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        doc = tomlkit.document()
+    doc[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    from tui.digest.store import write_atomic
+
+    write_atomic(path, tomlkit.dumps(doc).encode("utf-8"))
+
+
+def parse_options(settings: Settings):
+    from tui.digest.post import ParseOptions
+
+    return ParseOptions(toc_headings=tuple(settings.toc_headings), anchor_style=settings.anchor_style)
+
+
+def save_rules(settings: Settings):
+    from tui.digest.regen import SaveRules
+
+    return SaveRules(
+        insert_toc=settings.insert_toc,
+        toc_heading_text=settings.toc_heading_text,
+        title_template=settings.title_template,
+        week_start=settings.week_start_index,
+    )
+
+
+def new_post_rules(settings: Settings):
+    from tui.digest.newpost import NewPostRules
+
+    return NewPostRules(
+        title_template=settings.title_template,
+        week_start=settings.week_start_index,
+        date_format=settings.date_format,
+        publish_weekday=settings.publish_weekday_index,
+        publish_time=settings.publish_time,
+        filename_template=settings.filename_template,
+        categories=tuple(settings.categories),
+        tags=tuple(settings.tags),
+        toc_heading_text=settings.toc_heading_text,
+    )

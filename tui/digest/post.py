@@ -1,0 +1,229 @@
+"""The post: front matter, preamble, TOC, groups and items, as exact source text.
+
+A post is a list of blocks whose texts, joined with the blank-line gaps between them,
+give back the file byte for byte. Gaps belong to positions, not to blocks: moving the
+last item up must not carry the file's final newline (or its absence) along with it,
+and every item keeps its own bytes wherever it goes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tui.digest.anchors import Slugger
+from tui.digest.blocks import Heading, scan_headings, split_lines
+from tui.digest.frontmatter import FrontMatter
+from tui.digest.toc import find_list, find_markers
+
+DEFAULT_TOC_HEADINGS = ("목차", "차례", "Contents", "Table of Contents", "TOC")
+_uids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    toc_headings: tuple[str, ...] = DEFAULT_TOC_HEADINGS
+    anchor_style: str = "github"
+
+
+@dataclass(eq=False)
+class Block:
+    """One piece of the body. ``content`` ends with a line ending and has no trailing blank lines."""
+
+    kind: str  # "preamble", "toc", "group" or "item"
+    content: str
+    level: int = 0
+    title: str = ""  # the heading's inline Markdown
+    # What the block was called when the post was read: the TOC entry that pointed at
+    # it keeps following it after a rename.
+    origin_anchor: str | None = None
+    origin_title: str | None = None
+    uid: int = field(default_factory=lambda: next(_uids))
+    _scanned: tuple[str, list[Heading]] | None = field(default=None, repr=False)
+
+    def headings(self) -> list[Heading]:
+        """Headings of this block's content, cached per content string."""
+        if self._scanned is None or self._scanned[0] is not self.content:
+            self._scanned = (self.content, scan_headings(self.content))
+        return self._scanned[1]
+
+    def lead_heading(self) -> Heading | None:
+        found = self.headings()
+        return found[0] if found and found[0].start == 0 else None
+
+
+def eol_of(text: str) -> str:
+    match = re.search(r"\r\n|\r|\n", text)
+    return match.group(0) if match else "\n"
+
+
+def split_gap(raw: str) -> tuple[str, str]:
+    """(content, trailing blank lines) of a block's raw text."""
+    lines = split_lines(raw)
+    keep = len(lines)
+    while keep and not lines[keep - 1].strip(" \t\r\n"):
+        keep -= 1
+    cut = sum(map(len, lines[:keep]))
+    return raw[:cut], raw[cut:]
+
+
+@dataclass(eq=False)
+class Post:
+    front: FrontMatter
+    blocks: list[Block]
+    gaps: list[str]
+    item_level: int
+    eol: str = "\n"
+    bom: bool = False
+    strip_final_eol: bool = False  # the file's last line had no line ending
+    options: ParseOptions = field(default_factory=ParseOptions)
+
+    # -- reading and writing -------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, *, bom: bool = False, options: ParseOptions | None = None) -> Post:
+        from tui.digest.parse import parse_post
+
+        return parse_post(text, bom=bom, options=options or ParseOptions())
+
+    def text(self) -> str:
+        """The post as it would be written (before any save-time regeneration)."""
+        parts = [self.front.raw]
+        for block, gap in zip(self.blocks, self.gaps):
+            parts.append(block.content)
+            parts.append(gap)
+        out = "".join(parts)
+        if self.strip_final_eol and out.endswith(self.eol):
+            out = out[: -len(self.eol)]
+        return out
+
+    # -- structure -----------------------------------------------------------
+
+    @property
+    def toc(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "toc"), None)
+
+    @property
+    def items(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "item"]
+
+    @property
+    def sections(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("group", "item")]
+
+    def index(self, block: Block) -> int:
+        for i, candidate in enumerate(self.blocks):
+            if candidate is block:
+                return i
+        raise ValueError("block is not in this post")
+
+    def first_movable(self) -> int:
+        """Items may not move above the TOC, into the preamble."""
+        toc = self.toc
+        return self.index(toc) + 1 if toc is not None else 1
+
+    def group_of(self, block: Block) -> Block | None:
+        group = None
+        for candidate in self.blocks:
+            if candidate is block:
+                return group
+            if candidate.kind == "group":
+                group = candidate
+        return None
+
+    def typical_gap(self) -> str:
+        inner = [gap for block, gap in zip(self.blocks[:-1], self.gaps[:-1]) if block.kind == "item"]
+        return Counter(inner).most_common(1)[0][0] if inner else self.eol
+
+    # -- editing -------------------------------------------------------------
+
+    def snapshot(self) -> tuple[list[Block], list[str]]:
+        """Structure only: undoing a move or delete restores order, not later typing."""
+        return list(self.blocks), list(self.gaps)
+
+    def restore(self, snap: tuple[list[Block], list[str]]) -> None:
+        self.blocks, self.gaps = list(snap[0]), list(snap[1])
+
+    def normalize_content(self, text: str) -> str:
+        """Text from the editor as block content: trailing blank lines dropped, one line ending kept."""
+        content, _ = split_gap(text)
+        if content and not content.endswith(("\n", "\r")):
+            content += self.eol
+        return content
+
+    def new_item_content(self, title: str, body: str = "") -> str:
+        eol = self.eol
+        text = f"{'#' * self.item_level} {title}{eol}"
+        if body:
+            text += eol + body.replace("\n", eol).rstrip(eol) + eol
+        return text
+
+    def insert(self, index: int, content: str, kind: str = "item") -> Block:
+        """Insert a block at ``index`` (into ``blocks``) and return it."""
+        index = max(self.first_movable(), min(index, len(self.blocks)))
+        block = Block(kind, "", level=self.item_level)
+        n = len(self.blocks)
+        gap = self.typical_gap()
+        if index == n:
+            # The new block becomes the last one and takes the file's tail.
+            previous = self.blocks[-1]
+            self.gaps.insert(n - 1, gap if previous.content else "")
+        else:
+            self.gaps.insert(index, gap)
+        self.blocks.insert(index, block)
+        self.set_content(block, content)
+        return block
+
+    def delete(self, block: Block) -> None:
+        index = self.index(block)
+        if index == 0:
+            raise ValueError("the preamble cannot be deleted")
+        last = index == len(self.blocks) - 1
+        del self.blocks[index]
+        del self.gaps[index - 1 if last else index]
+
+    def move(self, block: Block, to: int) -> int:
+        """Move ``block`` to position ``to`` of ``blocks`` (clamped); return where it landed."""
+        index = self.index(block)
+        to = max(self.first_movable(), min(to, len(self.blocks) - 1))
+        if to != index:
+            del self.blocks[index]
+            self.blocks.insert(to, block)
+        return to
+
+    def move_item(self, block: Block, delta: int) -> int:
+        """Move an item one step up or down (``delta`` = -1 or +1); group headings count as steps,
+        so an item leaves its group by passing the group's heading."""
+        return self.move(block, self.index(block) + delta)
+
+    def set_content(self, block: Block, text: str) -> Block:
+        """Replace a block's text (from the editor) and re-read its heading."""
+        block.content = self.normalize_content(text) if block.kind != "preamble" else text
+        lead = block.lead_heading()
+        if block.kind in ("item", "group"):
+            block.title = lead.text if lead else ""
+            if lead:
+                block.level = lead.level
+        return block
+
+    def anchors(self) -> dict[int, str]:
+        """Anchor of every group/item/toc block's own heading, by block uid, numbered over all
+        headings of the body in document order (renderers number duplicates page-wide)."""
+        slugger = Slugger(self.options.anchor_style)
+        found: dict[int, str] = {}
+        for block in self.blocks:
+            for heading in block.headings():
+                anchor = slugger.slug(heading.text)
+                if heading.start == 0 and block.kind != "preamble" and block.uid not in found:
+                    found[block.uid] = anchor
+        return found
+
+
+def toc_region_text(block: Block):
+    """Where the TOC list sits inside a TOC block (or a preamble holding TOC markers)."""
+    if block.kind == "preamble":
+        return find_markers(block.content)
+    lead = block.lead_heading()
+    return find_list(block.content, lead.end if lead else 0)

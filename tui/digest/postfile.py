@@ -1,0 +1,55 @@
+"""A post on disk: open it, and compute (or write) what a save makes of it.
+
+The editor and the headless commands share these so that `fix` and ctrl+s can never
+disagree about what a post should look like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tui.digest.post import ParseOptions, Post
+from tui.digest.regen import SaveReport, SaveRules, regenerate
+from tui.digest.store import Fingerprint, Loaded, encode_post, read_post, write_atomic
+
+
+@dataclass
+class Opened:
+    post: Post
+    loaded: Loaded
+
+    @property
+    def original(self) -> str:
+        return self.loaded.text
+
+
+def open_post(path: Path | str, options: ParseOptions) -> Opened:
+    """Read and parse a post; PostReadError with a plain reason when it can't be read."""
+    loaded = read_post(path)
+    return Opened(Post.parse(loaded.text, bom=loaded.bom, options=options), loaded)
+
+
+@dataclass
+class Fixed:
+    path: Path
+    before: str
+    report: SaveReport
+    fingerprint: Fingerprint | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.report.text != self.before
+
+
+def fix_post(
+    path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool
+) -> Fixed:
+    """What a save would make of the post at ``path``; written atomically when ``write``."""
+    opened = open_post(path, options)
+    report = regenerate(opened.post, rules, now or datetime.now())
+    fixed = Fixed(Path(path), opened.original, report)
+    if write and fixed.changed:
+        fixed.fingerprint = write_atomic(path, encode_post(report.text, opened.loaded.bom))
+    return fixed

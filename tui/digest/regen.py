@@ -1,0 +1,125 @@
+"""What a save does to a post: rebuild the TOC, refresh the managed front matter keys.
+
+Everything else stays byte-identical; running it twice gives what running it once did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.digest import frontmatter
+from tui.digest.anchors import toc_label
+from tui.digest.post import Block, Post, toc_region_text
+from tui.digest.toc import TocList, TocRow, describe_change, render
+
+
+@dataclass(frozen=True)
+class SaveRules:
+    """The settings a save obeys (a subset of ``tui.config.Settings``)."""
+
+    insert_toc: bool = True
+    toc_heading_text: str = "목차"
+    title_template: str = "Weekly ML/DL News ({month}월 {week}주차)"
+    week_start: int = 5  # Saturday
+
+
+@dataclass
+class SaveReport:
+    text: str
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return "; ".join(self.changes) if self.changes else "nothing to change"
+
+
+def _ensure_toc(post: Post, rules: SaveRules) -> Block | None:
+    toc = post.toc
+    if toc is not None:
+        return toc
+    if toc_region_text(post.blocks[0]) is not None:
+        return post.blocks[0]  # TOC markers without a heading
+    sections = post.sections
+    if not sections or not rules.insert_toc:
+        return None
+    level = 2 if post.item_level > 1 else post.item_level
+    eol = post.eol
+    content = f"{'#' * level} {rules.toc_heading_text}{eol}"
+    toc = Block("toc", content, level=level, title=rules.toc_heading_text)
+    at = post.index(sections[0])
+    post.blocks.insert(at, toc)
+    post.gaps.insert(at, eol)
+    if not post.blocks[at - 1].content:
+        post.gaps[at - 1] = ""
+    return toc
+
+
+def _rows(post: Post, anchors: dict[int, str], old: TocList) -> tuple[list[TocRow], list[str], int]:
+    """New TOC rows, the identity key of each (for the change report), and how many labels changed."""
+    by_anchor = {}
+    for entry in old.entries:
+        by_anchor.setdefault(entry.anchor, entry)
+    rows, keys, relabeled = [], [], 0
+    in_group = False
+    for block in post.sections:
+        if block.kind == "group":
+            in_group = True
+        anchor = anchors.get(block.uid, "")
+        key = block.origin_anchor if block.origin_anchor is not None else anchor
+        entry = by_anchor.get(key)
+        fresh = toc_label(block.title)
+        if entry is None:
+            label = fresh
+            keys.append("\0new:" + anchor)
+        else:
+            keys.append(entry.anchor)
+            # A label that was just the old heading follows the heading; an author's own stays.
+            was_default = entry.label in (toc_label(block.origin_title or ""), block.origin_title)
+            label = fresh if was_default else entry.label
+            if label != entry.label or anchor != entry.anchor:
+                relabeled += 1
+        depth = 1 if in_group and block.kind == "item" else 0
+        rows.append(TocRow(depth, label, anchor))
+    return rows, keys, relabeled
+
+
+def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = False) -> SaveReport:
+    """Bring ``post``'s TOC and managed front matter up to date, in place.
+
+    ``edited`` says the body changed in the editor since it was read, which is what
+    makes ``updated`` move.
+    """
+    changes: list[str] = []
+    had_toc = post.toc is not None or toc_region_text(post.blocks[0]) is not None
+    toc = _ensure_toc(post, rules)
+    if toc is not None:
+        anchors = post.anchors()
+        region = toc_region_text(toc)
+        rows, keys, relabeled = _rows(post, anchors, region)
+        new_list = render(rows, region, post.eol)
+        old_list = toc.content[region.start:region.end]
+        if new_list != old_list:
+            if region.marked or region.start != region.end:
+                content = toc.content[: region.start] + new_list + toc.content[region.end:]
+            else:
+                # A TOC heading with no list yet: the list goes after a blank line.
+                content = toc.content + post.eol + new_list
+            post.set_content(toc, content)
+            if not had_toc:
+                changes.append(f"TOC inserted with {len(rows)} entries")
+            else:
+                old_keys = [e.anchor for e in region.entries]
+                changes.append(describe_change(old_keys, keys, relabeled) or "TOC rewritten")
+    body_changed = edited or bool(changes)
+    if post.front.format is not None and post.front.error is None:
+        new_front, notes = frontmatter.regenerate(
+            post.front,
+            template=rules.title_template,
+            week_start=rules.week_start,
+            now=now,
+            body_changed=body_changed,
+        )
+        post.front = new_front
+        changes.extend(notes)
+    return SaveReport(post.text(), changes)

@@ -1,0 +1,155 @@
+"""The TOC list: reading the one a post has, and writing the one it should have."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from tui.digest.blocks import split_lines
+
+_ENTRY = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
+    r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\s>]*)>?\)[ \t]*$"
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_MARK_OPEN = re.compile(r"^[ \t]*<!--\s*toc\s*-->[ \t]*$", re.I)
+_MARK_CLOSE = re.compile(r"^[ \t]*<!--\s*(?:tocstop|/toc)\s*-->[ \t]*$", re.I)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    indent: str
+    bullet: str
+    label: str
+    anchor: str  # percent-decoded, so `#%EB%AA%A9%EC%B0%A8` and `#목차` compare equal
+
+
+@dataclass(frozen=True)
+class TocList:
+    start: int  # region to replace, as offsets into the text it was found in
+    end: int
+    entries: tuple[TocEntry, ...]
+    marked: bool  # bounded by <!-- toc --> ... <!-- tocstop -->
+
+
+def _lines(text: str, start: int):
+    offset = start
+    for line in split_lines(text[start:]):
+        yield offset, line
+        offset += len(line)
+
+
+def find_markers(text: str) -> TocList | None:
+    """The region between <!-- toc --> and <!-- tocstop --> in ``text``, if both are there."""
+    open_end = None
+    for offset, line in _lines(text, 0):
+        if open_end is None and _MARK_OPEN.match(line.rstrip("\r\n")):
+            open_end = offset + len(line)
+        elif open_end is not None and _MARK_CLOSE.match(line.rstrip("\r\n")):
+            region = text[open_end:offset]
+            return TocList(open_end, offset, _entries(region), True)
+    return None
+
+
+def find_list(text: str, start: int) -> TocList:
+    """The first list after ``start`` (the TOC heading's end), or an empty region there.
+
+    The region runs from the first list line to the last line that still belongs to
+    the list, so the text around it (a sentence, blank lines) stays as written.
+    """
+    marked = find_markers(text)
+    if marked is not None:
+        return marked
+    first = last = None
+    for offset, line in _lines(text, start):
+        body = line.rstrip("\r\n")
+        if first is None:
+            if _LIST_ITEM.match(body):
+                first, last = offset, offset + len(line)
+            elif body.strip():
+                continue  # a sentence before the list is the author's, keep looking
+            continue
+        if _LIST_ITEM.match(body) or (body.strip() and body[:1] in " \t"):
+            last = offset + len(line)
+        elif body.strip():
+            break
+    if first is None:
+        return TocList(start, start, (), False)
+    return TocList(first, last, _entries(text[first:last]), False)
+
+
+def _entries(region: str) -> tuple[TocEntry, ...]:
+    found = []
+    for line in split_lines(region):
+        match = _ENTRY.match(line.rstrip("\r\n"))
+        if match:
+            found.append(
+                TocEntry(match["indent"], match["bullet"], match["label"], unquote(match["anchor"]))
+            )
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class TocRow:
+    depth: int  # 0 for groups and ungrouped items, 1 for items inside a group
+    label: str
+    anchor: str
+
+
+def render(rows: list[TocRow], old: TocList, eol: str) -> str:
+    """The list text for ``rows``, in the bullet and indentation the old list used."""
+    top = [e for e in old.entries if not e.indent]
+    nested = [e for e in old.entries if e.indent]
+    bullet = (top or list(old.entries) or [TocEntry("", "-", "", "")])[0].bullet
+    inner = nested[0].indent if nested else "  "
+    inner_bullet = nested[0].bullet if nested else bullet
+    out = []
+    counters = [0, 0]
+    for row in rows:
+        counters[row.depth] += 1
+        if row.depth == 0:
+            counters[1] = 0
+        mark = bullet if row.depth == 0 else inner_bullet
+        if mark[0].isdigit():
+            mark = f"{counters[row.depth]}{mark[-1]}"
+        out.append(f"{inner * row.depth}{mark} [{row.label}](#{row.anchor}){eol}")
+    return "".join(out)
+
+
+def describe_change(old: list[str], new: list[str], relabeled: int) -> str | None:
+    """A short account of how the TOC changed, e.g. "TOC 3 entries reordered, 1 added"."""
+    old_set, new_set = set(old), set(new)
+    added = sum(1 for a in new if a not in old_set)
+    removed = sum(1 for a in old if a not in new_set)
+    kept_old = [a for a in old if a in new_set]
+    kept_new = [a for a in new if a in old_set]
+    reordered = len(kept_new) - _lcs(kept_old, kept_new)
+    parts = []
+    if reordered:
+        parts.append(f"{reordered} {'entry' if reordered == 1 else 'entries'} reordered")
+    if added:
+        parts.append(f"{added} added")
+    if removed:
+        parts.append(f"{removed} removed")
+    if relabeled:
+        parts.append(f"{relabeled} relabeled")
+    return "TOC " + ", ".join(parts) if parts else None
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    """Longest common subsequence length via patience-style LIS (entries are unique keys)."""
+    import bisect
+
+    position = {key: i for i, key in enumerate(a)}
+    tails: list[int] = []
+    for key in b:
+        i = position.get(key)
+        if i is None:
+            continue
+        at = bisect.bisect_left(tails, i)
+        if at == len(tails):
+            tails.append(i)
+        else:
+            tails[at] = i
+    return len(tails)
