@@ -1,0 +1,227 @@
+"""Front matter split off a post and edited surgically.
+
+Saving must leave every key the editor did not touch byte-identical (quotes,
+comments, order, list style), so edits are text splices located by the YAML
+composer's marks (or a small TOML scanner), never a re-dump of the mapping.
+Each splice is re-parsed and checked before it is accepted.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime
+
+import yaml
+
+from .errors import FrontMatterError
+from . import frontmatter_toml as toml_text
+from . import frontmatter_yaml as yaml_text
+from .weeks import format_date, parse_date, render_title, title_matches_template
+
+_OPENERS = {"---": "yaml", "+++": "toml"}
+_CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
+
+
+@dataclass
+class FrontMatter:
+    """`raw` is the exact source, opener line through the closing line and its
+    line ending ("" when absent); `data` is None when absent or broken, and then
+    `error` says why, naming the file line, and nothing may rewrite it."""
+
+    raw: str
+    format: str | None
+    data: dict | None
+    error: str | None
+
+    @property
+    def eol(self) -> str:
+        return "\r\n" if self.raw.split("\n", 1)[0].endswith("\r") else "\n"
+
+    @property
+    def inner(self) -> str:
+        """The text between the delimiter lines (ends with a line break or is empty)."""
+        start = self.raw.index("\n") + 1
+        end = self.raw.rstrip("\r\n").rfind("\n") + 1
+        return self.raw[start:end] if end > start else ""
+
+    def _with_inner(self, inner: str) -> "FrontMatter":
+        head = self.raw[: self.raw.index("\n") + 1]
+        tail = self.raw[len(head) + len(self.inner):]
+        return _parse(head + inner + tail, self.format)
+
+
+def _lines(text: str):
+    """Yield (line_without_ending, line_with_ending)."""
+    for line in text.splitlines(keepends=True):
+        yield line.rstrip("\r\n"), line
+
+
+def _delimiter(line: str) -> str:
+    # Trailing blanks after a delimiter are common and harmless to Jekyll/Hexo.
+    return line.rstrip(" \t")
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter, str]:
+    """Split `text` (no BOM) into front matter and body; `fm.raw + body == text`."""
+    lines = list(_lines(text))
+    if not lines:
+        return FrontMatter("", None, None, None), text
+    fmt = _OPENERS.get(_delimiter(lines[0][0]))
+    if fmt is None or not lines[0][1].endswith("\n"):
+        return FrontMatter("", None, None, None), text
+    size = len(lines[0][1])
+    for bare, full in lines[1:]:
+        size += len(full)
+        if _delimiter(bare) in _CLOSERS[fmt]:
+            raw = text[:size]
+            return _parse(raw, fmt), text[size:]
+    # An opener never closed is a thematic break at the top of the body.
+    return FrontMatter("", None, None, None), text
+
+
+def _parse(raw: str, fmt: str) -> FrontMatter:
+    fm = FrontMatter(raw, fmt, None, None)
+    inner = fm.inner
+    # Line numbers in messages count from the top of the file; the opener is line 1.
+    if fmt == "yaml":
+        try:
+            # Only comments (or nothing) between the delimiters is an empty mapping.
+            data = yaml.safe_load(inner)
+            data = {} if data is None else data
+        except yaml.MarkedYAMLError as exc:
+            fm.error = yaml_text.error_message(exc, line_offset=1)
+            return fm
+        except yaml.YAMLError as exc:
+            fm.error = f"front matter does not parse: {exc}"
+            return fm
+    else:
+        try:
+            data = tomllib.loads(inner)
+        except tomllib.TOMLDecodeError as exc:
+            fm.error = toml_text.error_message(exc, line_offset=1)
+            return fm
+    if not isinstance(data, dict):
+        fm.error = "front matter (line 2) is not a list of key: value pairs"
+        return fm
+    fm.data = data
+    return fm
+
+
+def _require_editable(fm: FrontMatter) -> None:
+    if fm.error:
+        raise FrontMatterError(f"front matter is kept as written because it does not parse: {fm.error}")
+    if fm.format is None:
+        raise FrontMatterError("the post has no front matter to edit")
+
+
+def raw_value(fm: FrontMatter, key: str) -> str | None:
+    """The scalar text of a top-level key as written, quotes and escapes resolved."""
+    if fm.format is None or fm.error:
+        return None
+    if fm.format == "yaml":
+        return yaml_text.raw_value(fm.inner, key)
+    return toml_text.raw_value(fm.inner, key)
+
+
+def _accept(fm: FrontMatter, inner: str, key: str, check) -> FrontMatter:
+    new = fm._with_inner(inner)
+    if new.error or new.data is None:
+        raise FrontMatterError(f"could not rewrite {key!r} safely: {new.error}")
+    others_before = {k: v for k, v in fm.data.items() if k != key}
+    others_after = {k: v for k, v in new.data.items() if k != key}
+    if others_before != others_after or not check(new):
+        raise FrontMatterError(f"could not rewrite {key!r} without disturbing the front matter")
+    return new
+
+
+def set_key(fm: FrontMatter, key: str, value: str) -> FrontMatter:
+    """Rewrite one top-level scalar in place, or append it before the closing line."""
+    _require_editable(fm)
+    if fm.format == "yaml":
+        inner = yaml_text.set_scalar(fm.inner, key, value, fm.eol)
+    else:
+        inner = toml_text.set_scalar(fm.inner, key, value, fm.eol)
+    if inner == fm.inner:
+        return fm
+    return _accept(fm, inner, key, lambda new: raw_value(new, key) == value)
+
+
+def set_list(fm: FrontMatter, key: str, values: list[str]) -> FrontMatter:
+    """Rewrite one top-level list keeping its block or flow style."""
+    _require_editable(fm)
+    values = [str(v) for v in values]
+    if fm.format == "yaml":
+        inner = yaml_text.set_list(fm.inner, key, values, fm.eol)
+    else:
+        inner = toml_text.set_list(fm.inner, key, values, fm.eol)
+    if inner == fm.inner:
+        return fm
+
+    def check(new: FrontMatter) -> bool:
+        got = new.data.get(key)
+        return isinstance(got, list) and [str(v) for v in got] == values
+
+    return _accept(fm, inner, key, check)
+
+
+def regenerate(
+    fm: FrontMatter,
+    *,
+    template: str,
+    week_start: int,
+    now: datetime,
+    body_changed: bool,
+) -> tuple[FrontMatter, list[str]]:
+    """Apply FORMAT.md's save-time rules; returns the front matter and change notes.
+
+    `body_changed` should be True for any edit besides the title (body text or
+    another key), since only then is `updated` refreshed.
+    """
+    if fm.format is None or fm.error or fm.data is None:
+        return fm, []
+    notes: list[str] = []
+    date_fmt = None
+    date_text = raw_value(fm, "date")
+    parsed = None
+    if date_text is not None:
+        try:
+            parsed, date_fmt = parse_date(date_text)
+        except ValueError:
+            parsed = None
+
+    title = raw_value(fm, "title")
+    if parsed is not None and title is not None and title_matches_template(title, template):
+        fresh = render_title(template, parsed.date(), week_start)
+        if fresh != title:
+            fm = set_key(fm, "title", fresh)
+            notes.append("title updated")
+
+    updated = raw_value(fm, "updated")
+    if updated is not None and (body_changed or notes):
+        fmt = date_fmt
+        if fmt is None:
+            # Without a readable `date`, keep `updated` in its own format.
+            try:
+                fmt = parse_date(updated)[1]
+            except ValueError:
+                fmt = None
+        if fmt is not None:
+            if parsed is not None and parsed.tzinfo is not None:
+                # Stamp in the post's own offset rather than the machine's.
+                now = now.astimezone(parsed.tzinfo)
+            stamp = format_date(now, fmt)
+            if stamp != updated:
+                fm = set_key(fm, "updated", stamp)
+                notes.append("updated refreshed")
+    return fm, notes
+
+
+__all__ = [
+    "FrontMatter",
+    "split_front_matter",
+    "raw_value",
+    "set_key",
+    "set_list",
+    "regenerate",
+]
