@@ -23,7 +23,7 @@ from tui.config import (
 )
 from tui.digest.errors import DigestError
 
-COMMANDS = ("check", "fix", "new")
+COMMANDS = ("check", "fix", "new", "links")
 
 EDITOR_EPILOG = """\
 headless commands (no UI; for scripts, CI and pre-commit):
@@ -32,6 +32,8 @@ headless commands (no UI; for scripts, CI and pre-commit):
   newsdigest-tui fix PATH...     rewrite stale posts in place (TOC, anchors, managed front matter)
   newsdigest-tui new [--date YYYY-MM-DD] [--dir DIR]
                                  create this week's post from the template and print its path
+  newsdigest-tui links PATH...   check every link (HEAD, then GET where refused); list dead and
+                                 redirected ones, exit 1 when one is dead
 run `newsdigest-tui COMMAND --help` for a command's options.
 """
 
@@ -66,6 +68,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         if command == "check":
             parser.add_argument("--strict", action="store_true", help="duplicate links fail the check too")
+    elif command == "links":
+        parser = argparse.ArgumentParser(prog="newsdigest-tui links", description="check every link of the posts")
+        parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS", help="per link (default 5)")
     else:
         parser = argparse.ArgumentParser(prog="newsdigest-tui new", description="create this week's post")
         parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -157,6 +163,47 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _links(args: argparse.Namespace, settings: Settings) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tui.digest.fetch import check_link
+    from tui.digest.links import links_in
+    from tui.digest.postfile import open_post
+
+    status = 0
+    for path in args.paths:
+        try:
+            post = open_post(path, parse_options(settings)).post
+        except DigestError as err:
+            print(f"{path}: {err}", file=sys.stderr)
+            status = 2
+            continue
+        where: dict[str, list[str]] = {}
+        for block in post.items:
+            for url in links_in(block.content):
+                if url.startswith(("http://", "https://")):
+                    where.setdefault(url, []).append(block.title)
+        # Link checks wait on the network, not the CPU: a few at once keeps a 100-link post quick.
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(lambda u: check_link(u, timeout=args.timeout), where))
+        # No answer at all (offline, DNS) is not proof a link is dead: report it apart.
+        dead = [r for r in results if not r.ok and r.status is not None]
+        unreachable = [r for r in results if not r.ok and r.status is None]
+        moved = [r for r in results if r.ok and r.note != "OK"]
+        for kind, group in (("dead", dead), ("unreachable", unreachable), ("redirect", moved)):
+            for result in group:
+                titles = ", ".join(map(repr, where[result.url]))
+                print(f"{path}: {kind}: {result.url} ({result.note}) in {titles}")
+        print(
+            f"{path}: {len(results)} links, {len(dead)} dead, {len(unreachable)} unreachable, "
+            f"{len(moved)} redirected",
+            file=sys.stderr,
+        )
+        if dead:
+            status = max(status, 1)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
@@ -169,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             return _fix(args, settings)
         if command == "new":
             return _new(args, settings)
+        if command == "links":
+            return _links(args, settings)
     except DigestError as err:
         print(f"newsdigest-tui: {err}", file=sys.stderr)
         return 2
