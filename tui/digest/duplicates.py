@@ -1,0 +1,140 @@
+"""Has this link been shared lately? An index of the links in the last few posts.
+
+Curators paste from the same feeds every week, so a link that already went out in a
+recent post is the most common slip; the editor warns with the post's short label.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import frontmatter
+
+from .links import DEFAULT_TRACKING, links_in, normalize_url
+
+_DATE = re.compile(r"(\d{4})[-./_ ](\d{1,2})[-./_ ](\d{1,2})(?:[T _]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_YAML = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_LABEL = re.compile(r"\(([^()]+)\)\s*$")
+_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class Seen:
+    post_path: Path
+    post_label: str
+
+
+def _is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _as_datetime(value) -> datetime | None:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)  # mixing aware and naive dates must not crash sorting
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    match = _DATE.search(str(value)) if value is not None else None
+    if not match:
+        return None
+    try:
+        return datetime(*(int(g) for g in match.groups() if g is not None))
+    except ValueError:
+        return None
+
+
+def _read(path: Path) -> tuple[dict, str]:
+    """(front matter, body); front matter that does not parse still leaves the body."""
+    text = path.read_text(encoding="utf-8-sig")
+    toml = _TOML.match(text)
+    if toml:
+        try:
+            return tomllib.loads(toml.group(1)), text[toml.end():]
+        except tomllib.TOMLDecodeError:
+            return {}, text[toml.end():]
+    try:
+        post = frontmatter.loads(text)
+        return dict(post.metadata), post.content
+    except Exception:  # YAML errors come in many classes; the links are still worth indexing
+        yaml = _YAML.match(text)
+        return {}, text[yaml.end():] if yaml else text
+
+
+def _label(path: Path, meta: dict) -> str:
+    title = " ".join(str(meta.get("title") or "").split())
+    if title:
+        match = _LABEL.search(title)
+        return match.group(1).strip() if match else title
+    # Hugo page bundles keep the post in <slug>/index.md: the slug is the name.
+    return path.parent.name if path.stem == "index" else path.stem
+
+
+def _candidates(directory: Path) -> list[Path]:
+    found = [p for p in directory.iterdir() if p.suffix.lower() in _SUFFIXES and p.is_file()]
+    for sub in directory.iterdir():
+        if sub.is_dir():
+            found += [sub / f"index{s}" for s in _SUFFIXES if (sub / f"index{s}").is_file()]
+    return found
+
+
+class DuplicateIndex:
+    def __init__(self, seen: dict[str, list[Seen]] | None = None, tracking=DEFAULT_TRACKING):
+        self._seen = seen or {}
+        self._tracking = tracking
+
+    @classmethod
+    def build(cls, directory: Path, *, exclude: Path | None = None, last_n: int = 12,
+              tracking=DEFAULT_TRACKING) -> "DuplicateIndex":
+        directory = Path(directory)
+        skip = Path(exclude).resolve() if exclude is not None else None
+        try:
+            paths = [p for p in _candidates(directory) if p.resolve() != skip]
+        except OSError:
+            return cls(tracking=tracking)
+        posts = []
+        for path in paths:
+            try:
+                meta, body = _read(path)
+                mtime = path.stat().st_mtime
+            except (OSError, UnicodeDecodeError, ValueError):
+                continue
+            when = (_as_datetime(meta.get("date")) or _as_datetime(path.stem)
+                    or datetime.fromtimestamp(mtime))
+            posts.append((when, path.name, path, meta, body))
+        posts.sort(key=lambda post: (post[0], post[1]), reverse=True)
+        seen: dict[str, list[Seen]] = {}
+        for _, _, path, meta, body in posts[: max(0, last_n)]:
+            entry = Seen(path, _label(path, meta))
+            for url in links_in(body):
+                if not _is_web(url):
+                    continue
+                entries = seen.setdefault(normalize_url(url, tracking), [])
+                if entry not in entries:
+                    entries.append(entry)
+        return cls(seen, tracking)
+
+    def lookup(self, url: str) -> list[Seen]:
+        """The posts that already carry this link, newest first."""
+        return list(self._seen.get(normalize_url(url, self._tracking), ()))
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+
+def already_in(seen: list[Seen]) -> str | None:
+    """The warning the editor shows, e.g. "already in 6월 3주차"."""
+    if not seen:
+        return None
+    return "already in " + ", ".join(dict.fromkeys(s.post_label for s in seen))
+
+
+def duplicates_within(markdowns: list[str], tracking=DEFAULT_TRACKING) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for index, markdown in enumerate(markdowns):
+        for key in dict.fromkeys(normalize_url(u, tracking) for u in links_in(markdown) if _is_web(u)):
+            where.setdefault(key, []).append(index)
+    return {key: items for key, items in where.items() if len(items) > 1}
