@@ -1,0 +1,1 @@
+"""Benchmarks for issue 6: a post generator and the benchmark script (not timed tests)."""
