@@ -22,6 +22,8 @@ STYLES = ("github", "hexo", "hexo-lower", "kramdown")
 _INLINE = mistune.create_markdown(renderer=None).inline
 
 
+
+
 def _parse_escape(inline, m, state):
     # mistune folds an escape into the text around it; marked keeps it apart (no smart quotes,
     # no entity), so it gets a token of its own.
@@ -30,7 +32,7 @@ def _parse_escape(inline, m, state):
 
 
 def _parse_del(inline, m, state):
-    if state.depth >= inline.max_nested_level:
+    if state.depth >= inline.max_nested_level:  # mistune's own guard against deep recursion
         return None
     child = state.copy()
     child.src = m.group("del_text")
@@ -116,9 +118,7 @@ def _prepare(inline_md: str) -> str:
 
 
 def _pieces(tokens: list, out: list) -> list:
-    """Flatten mistune inline tokens to (kind, value): "text" is raw source (entities still
-    encoded), "escape" a backslash-escaped character, "code" a code span's contents, "tag"
-    inline HTML, "break" a line break. Images are dropped: their alt text is no heading text."""
+    """Flatten mistune's inline tokens to (type, raw) pairs; images go: alt text is no heading text."""
     for tok in tokens:
         kind = tok["type"]
         if kind in ("text", "escape", "codespan", "inline_html"):
