@@ -1,0 +1,159 @@
+"""The Textual app: thin. It opens a post on an EditorScreen and keeps app-wide concerns
+(theme, keymap, quitting, help); the screen owns the post.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+import tui.styles
+from tui.commands import EditorCommands
+from tui.config import Settings, load_settings, parse_options, save_setting
+from tui.digest.errors import DigestError, PostReadError
+from tui.digest.postfile import Opened, open_post
+from tui.screens.editor import EditorScreen
+
+STYLES = Path(tui.styles.__file__).parent
+# app.tcss first: the other sheets refine it. Every sheet in the package is loaded so the
+# dialogs' and preview's own sheets need no registration here.
+CSS_FILES = [STYLES / "app.tcss"] + sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")
+
+
+class NewsDigestApp(App[int]):
+    TITLE = "newsdigest"
+    CSS_PATH = [str(p) for p in CSS_FILES]
+    COMMANDS = App.COMMANDS | {EditorCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, path: Path, settings: Settings, opened: Opened | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.path = Path(path)
+        self._opened = opened
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        if self._opened is not None:
+            self.push_screen(EditorScreen(self._opened, self.settings))
+        else:
+            self.open_path(self.path)
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            try:
+                save_setting("theme", theme.name)
+            except (DigestError, OSError) as err:
+                self.notify(f"Could not remember the theme: {err}", severity="warning")
+
+    def open_path(self, path: Path) -> None:
+        """Open ``path`` in a fresh editor screen (replacing the current one)."""
+        path = Path(path)
+        if not path.exists():
+            self._offer_create(path)
+            return
+        try:
+            opened = open_post(path, parse_options(self.settings))
+        except PostReadError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        self.path = path
+        screen = EditorScreen(opened, self.settings)
+        if isinstance(self.screen, EditorScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _offer_create(self, path: Path) -> None:
+        from tui.screens.dialogs import MissingFileDialog
+
+        def answered(create: bool | None) -> None:
+            if not create:
+                if not isinstance(self.screen, EditorScreen):
+                    self.exit(1)
+                return
+            from datetime import date
+
+            from tui.config import new_post_rules
+            from tui.digest.newpost import post_text, publish_date
+            from tui.digest.store import write_atomic
+
+            day = publish_date(date.today(), self.settings.publish_weekday_index)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, post_text(new_post_rules(self.settings), day).encode("utf-8"))
+            except (DigestError, OSError) as err:
+                self.notify(str(err), severity="error", timeout=10)
+                return
+            self.open_path(path)
+
+        self.push_screen(MissingFileDialog(path), answered)
+
+    def editor_screen(self) -> EditorScreen | None:
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, EditorScreen)), None)
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        editor = self.editor_screen()
+        if editor is None:
+            self.exit(0)
+        elif self.screen is editor:
+            editor.request_quit()
+        # A dialog is up: it must be answered first, or a quit could skip its question.
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from tui.screens.dialogs import HelpScreen
+
+        if not isinstance(self.screen, EditorScreen):
+            return
+        self.push_screen(HelpScreen(all_bindings(self)))
+
+    def on_app_focus(self) -> None:
+        # Back from another window (git pull, another editor): look at the file now.
+        editor = self.editor_screen()
+        if editor is not None and self.screen is editor:
+            editor.check_disk()
+
+
+def all_bindings(app: App) -> list[tuple[str, str, str]]:
+    """(keys, description, id) of every binding, with the user's keymap applied."""
+    from tui.widgets.item_editor import ItemEditor
+    from tui.widgets.item_list import ItemList
+
+    keymap = getattr(app, "_keymap", {}) or {}
+    rows = []
+    for owner in (NewsDigestApp, EditorScreen, ItemList, ItemEditor):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                rows.append((keymap.get(binding.id, binding.key), binding.description, binding.id))
+    return rows
+
+
+def run_editor(path: Path | None, settings: Settings) -> int:
+    """Run the full-screen editor on ``path`` (see tui.opening); the exit code."""
+    from tui.opening import resolve
+
+    target = resolve(path, settings)
+    opened = open_post(target, parse_options(settings)) if target.exists() else None
+    result = NewsDigestApp(target, settings, opened).run()
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(run_editor(Path(sys.argv[1]) if len(sys.argv) > 1 else None, load_settings()))
+    except DigestError as err:
+        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        sys.exit(2)

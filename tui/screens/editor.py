@@ -1,0 +1,327 @@
+"""The editor screen: owns the open post; the list, editor and preview talk to it by messages.
+
+Saving, conflicts and the autosave journal live in ``editor_save``; pasted links, title
+fetches and duplicate marks in ``editor_links``. This module keeps the selection, typing
+and the structural edits (move, new, delete, undo).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, TextArea
+from textual.widgets.text_area import Selection
+
+from tui.config import Settings
+from tui.digest.errors import DigestError
+from tui.digest.post import Block, Post
+from tui.digest.postfile import Opened
+from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_links import LinksMixin
+from tui.screens.editor_save import SaveMixin
+from tui.widgets.item_editor import ItemEditor
+from tui.widgets.item_list import ItemList
+from tui.widgets.item_preview import ItemPreview
+
+WIDE = 110  # columns from which editor and preview fit side by side
+LAYOUTS = ("split", "editor", "preview")
+UNDO_DEPTH = 100
+
+
+class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="post.save"),
+        Binding("ctrl+n", "new_item", "New item", id="item.new"),
+        Binding("escape", "back_to_list", "List", id="editor.back_to_list"),
+        Binding("f2", "toggle_layout", "Layout", id="view.layout"),
+        Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
+        Binding("f5", "whole_preview", "Preview post", id="view.whole_preview"),
+        Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
+    ]
+
+    def __init__(self, opened: Opened, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.path = Path(opened.loaded.path)
+        self.post: Post = opened.post
+        self.bom = opened.loaded.bom
+        self.saved_text = opened.loaded.text  # what the file holds, as far as we know
+        self.fingerprint = opened.loaded.fingerprint
+        self.current: Block = self.post.blocks[0]
+        self.undo_stack: list[tuple[tuple, int]] = []
+        self.layout_mode: str | None = None  # None: follow the terminal width
+        self._editor_text = ""
+        self._dirty = False
+        self.init_save()
+        self.init_links()
+
+    # -- building ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ItemList(tuple(self.settings.link_labels), id="items")
+            with Horizontal(id="right"):
+                with Vertical(id="edit-pane"):
+                    yield Vertical(id="post-head")
+                    yield ItemEditor(id="editor")
+                yield ItemPreview(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.item_list.load(self.post.sections, 0)
+        self.item_list.focus()
+        self._apply_layout()
+        self._show_block(self.post.blocks[0])
+        self.update_header()
+        self.start_save_timers()
+        self.start_link_workers()
+        self.load_known_tags()
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one("#items", ItemList)
+
+    @property
+    def editor(self) -> ItemEditor:
+        return self.query_one("#editor", ItemEditor)
+
+    @property
+    def preview(self) -> ItemPreview:
+        return self.query_one("#preview", ItemPreview)
+
+    def update_header(self) -> None:
+        data = self.post.front.data or {}
+        self.title = str(data.get("title") or self.path.stem)
+        self.sub_title = self.path.name + (" ● unsaved" if self._dirty else "")
+
+    def mark_dirty(self, dirty: bool = True) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.update_header()
+        if dirty:
+            self.journal_pending = True
+
+    # -- selection -----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        block = self.item_list.selected_block or self.post.blocks[0]
+        if block is not self.current:
+            self._show_block(block)
+
+    @on(OptionList.OptionSelected, "#items")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a row: edit it."""
+        event.stop()
+        self.editor.focus()
+
+    def _show_block(self, block: Block) -> None:
+        """Load ``block`` into the editor and preview (only on a selection change)."""
+        self.current = block
+        self._editor_text = block.content
+        self.editor.show(block.content)
+        self.preview.show(block.content, now=True)
+        self.show_post_head(block is self.post.blocks[0])
+
+    def reselect(self, row: int) -> None:
+        """Re-show the list after a structural change, with ``row`` selected."""
+        self.item_list.load(self.post.sections, row)
+        block = self.item_list.selected_block or self.post.blocks[0]
+        if block is not self.current:
+            self._show_block(block)
+
+    def row_of(self, block: Block) -> int:
+        if block.kind == "preamble":
+            return 0
+        for row, candidate in enumerate(self.post.sections, 1):
+            if candidate is block:
+                return row
+        return 0
+
+    # -- typing ----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = self.editor.text
+        if text == self._editor_text:
+            return  # load_text reports itself as a change
+        self._editor_text = text
+        block = self.current
+        old_title = block.title
+        if block.kind == "preamble":
+            self.post.set_content(block, self.post.normalize_content(text) if text.strip() else "")
+        else:
+            self.post.set_content(block, text)
+        if block.title != old_title:
+            self.item_list.refresh_block(block)
+            self.title_edited(block)
+        self.preview.show(text)
+        self.mark_dirty()
+
+    # -- structural edits ------------------------------------------------------------------
+
+    def _push_undo(self) -> None:
+        self.undo_stack.append((self.post.snapshot(), self.item_list.highlighted or 0))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def structural_change(self) -> None:
+        self.mark_dirty()
+        self.journal_now()
+
+    @on(ItemList.Move)
+    def _move(self, message: ItemList.Move) -> None:
+        self.move_item(message.delta)
+
+    def move_item(self, delta: int) -> None:
+        block = self.item_list.selected_block
+        if block is None:
+            return
+        old_row = self.item_list.highlighted or 0
+        self._push_undo()
+        before = self.post.index(block)
+        if self.post.move_item(block, delta) == before:
+            self.undo_stack.pop()
+            return
+        new_row = self.row_of(block)
+        if abs(new_row - old_row) == 1:
+            self.item_list.swap(old_row, new_row)
+        elif new_row != old_row:
+            self.reselect(new_row)
+        self.structural_change()
+
+    @on(ItemList.MoveToEnd)
+    def _move_to_end(self, message: ItemList.MoveToEnd) -> None:
+        self.move_item_to_end(message.top)
+
+    def move_item_to_end(self, top: bool) -> None:
+        block = self.item_list.selected_block
+        if block is None:
+            return
+        self._push_undo()
+        before = self.post.index(block)
+        target = self.post.first_movable() if top else len(self.post.blocks) - 1
+        if self.post.move(block, target) == before:
+            self.undo_stack.pop()
+            return
+        self.reselect(self.row_of(block))
+        self.structural_change()
+
+    @on(ItemList.NewItem)
+    def _new_from_list(self) -> None:
+        self.action_new_item()
+
+    def action_new_item(self) -> None:
+        """Add an item after the selected one and edit its title."""
+        block = self.item_list.selected_block
+        at = self.post.index(block) + 1 if block is not None else self.post.first_movable()
+        self._push_undo()
+        new = self.post.insert(at, self.post.new_item_content("New item"))
+        self.reselect(self.row_of(new))
+        self.structural_change()
+        self.editor.focus()
+        first = self.editor.document.get_line(0)
+        # Typing replaces the placeholder title straight away.
+        self.editor.selection = Selection((0, len(first) - len("New item")), (0, len(first)))
+
+    @on(ItemList.Delete)
+    def action_delete_item(self) -> None:
+        """Delete the selected item (u or ctrl+z in the list brings it back)."""
+        block = self.item_list.selected_block
+        if block is None:
+            self.notify("The Post row cannot be deleted.", severity="warning")
+            return
+        row = self.item_list.highlighted or 0
+        self._push_undo()
+        self.post.delete(block)
+        self.reselect(min(row, len(self.post.sections)))
+        self.structural_change()
+        self.notify(f"Deleted “{block.title or 'untitled'}”. Press u to undo.")
+
+    @on(ItemList.Undo)
+    def action_undo(self) -> None:
+        """Undo the last move, delete or insert."""
+        if not self.undo_stack:
+            self.notify("Nothing to undo.")
+            return
+        snap, row = self.undo_stack.pop()
+        self.post.restore(snap)
+        self.reselect(min(row, len(self.post.sections)))
+        self.structural_change()
+
+    # -- focus and layout ------------------------------------------------------------------
+
+    def action_back_to_list(self) -> None:
+        """Leave the editor for the item list."""
+        self.item_list.focus()
+
+    def action_edit_item(self) -> None:
+        """Edit the selected item."""
+        self.editor.focus()
+
+    def action_toggle_layout(self) -> None:
+        """Cycle editor and preview: side by side, editor only, preview only."""
+        current = self.layout_mode or self._auto_layout()
+        self.layout_mode = LAYOUTS[(LAYOUTS.index(current) + 1) % len(LAYOUTS)]
+        self._apply_layout()
+
+    def _auto_layout(self) -> str:
+        return "split" if self.app.size.width >= WIDE else "editor"
+
+    def _apply_layout(self) -> None:
+        mode = self.layout_mode or self._auto_layout()
+        right = self.query_one("#right")
+        for name in LAYOUTS:
+            right.set_class(name == mode, f"-{name}")
+
+    def on_resize(self) -> None:
+        if self.layout_mode is None:
+            self._apply_layout()
+
+    # -- other screens -----------------------------------------------------------------
+
+    def action_whole_preview(self) -> None:
+        """Read the whole post rendered, with working TOC links."""
+        from tui.screens.whole_preview import WholePreviewScreen
+
+        self.app.push_screen(WholePreviewScreen(self.post, self.settings.anchor_style))
+
+    def action_pick_post(self) -> None:
+        """Open another post of this post's directory."""
+        from tui.screens.dialogs import PostPicker
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and Path(path).resolve() != self.path.resolve():
+                self.leave_then(lambda: self.app.open_path(Path(path)))
+
+        self.app.push_screen(PostPicker(self.path.parent), chosen)
+
+    def replace_post(self, post: Post, saved_text: str | None = None) -> None:
+        """Show ``post`` instead (after a reload, a recovery or a save), keeping the row."""
+        row = self.item_list.highlighted or 0
+        editor_text = self.editor.text
+        self.post = post
+        self.undo_stack.clear()  # snapshots hold the old post's blocks
+        if saved_text is not None:
+            self.saved_text = saved_text
+        self.item_list.load(post.sections, min(row, len(post.sections)))
+        block = self.item_list.selected_block or post.blocks[0]
+        self.current = block
+        if block.content == post.normalize_content(editor_text) or block.content == editor_text:
+            self._editor_text = editor_text  # same text: keep the cursor and undo history
+        else:
+            self._show_block(block)
+        self.form_stale = True
+        self.show_post_head(block is post.blocks[0])
+        self.update_header()
+        self.refresh_marks()
+
+    def report_error(self, err: DigestError | OSError) -> None:
+        self.notify(str(err), severity="error", timeout=10)

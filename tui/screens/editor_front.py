@@ -1,0 +1,49 @@
+"""The "Post" row: the front matter form above the intro's editor.
+
+The form (tui/widgets/post_form.py) shows broken front matter raw and read-only; edits
+come back as PostForm.Changed and are applied with the surgical ``set_key``/``set_list``
+so untouched keys keep their bytes.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+
+from tui.digest.errors import DigestError
+from tui.digest.frontmatter import set_key, set_list
+
+
+class FrontMixin:
+    """Mixed into EditorScreen."""
+
+    form_stale = True
+    known_tags: list[str] = []
+
+    def show_post_head(self, visible: bool) -> None:
+        head = self.query_one("#post-head")
+        head.display = visible
+        if visible and self.form_stale:
+            from tui.widgets.post_form import PostForm
+
+            self.form_stale = False
+            head.remove_children()
+            head.mount(PostForm(self.post.front, self.known_tags, id="post-form"))
+
+    @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
+    def load_known_tags(self) -> None:
+        from tui.widgets.post_form import known_tags
+
+        tags = known_tags(self.path.parent)
+        self.app.call_from_thread(setattr, self, "known_tags", tags)
+
+    def on_post_form_changed(self, message) -> None:
+        message.stop()
+        change = set_list if isinstance(message.value, list) else set_key
+        try:
+            self.post.front = change(self.post.front, message.key, message.value)
+        except DigestError as err:
+            self.report_error(err)
+            return
+        message.form.front = self.post.front
+        self.update_header()
+        self.structural_change()

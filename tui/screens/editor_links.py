@@ -1,0 +1,229 @@
+"""Links coming in: pasted URLs become items, titles are fetched, duplicates are marked.
+
+Everything slow (the clipboard, the network, reading recent posts) runs in thread
+workers; the results come back to the event loop with ``call_from_thread``.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from textual import on, work
+from textual.worker import get_current_worker
+
+from tui.digest.duplicates import DuplicateIndex, already_in
+from tui.digest.links import normalize_url, provisional_title, reference_link_line, tidy_url
+from tui.digest.post import Block
+from tui.widgets.item_list import ItemList, row_link
+
+CLIPBOARD_TIMEOUT = 2.0
+MAX_FETCHES = 3
+NO_CLIPBOARD = (
+    "Could not read the system clipboard. Install xclip or xsel (X11) or wl-clipboard "
+    "(Wayland), or paste with your terminal's paste key (often ctrl+shift+v)."
+)
+
+
+def heading_text(title: str) -> str:
+    """A page title as heading Markdown: characters that would become markup are escaped."""
+    title = " ".join(title.split())
+    for char in "\\`*_[]<>":
+        title = title.replace(char, "\\" + char)
+    return title.lstrip("#").strip() or "Untitled"
+
+
+class LinksMixin:
+    """Mixed into EditorScreen."""
+
+    def init_links(self) -> None:
+        self._provisional: dict[int, str] = {}  # uid -> title we set; a different title is the user's
+        self.descriptions: dict[int, str] = {}
+        self._fetch_slots = threading.Semaphore(MAX_FETCHES)
+        self.dup_index: DuplicateIndex | None = None
+
+    def start_link_workers(self) -> None:
+        self._build_duplicate_index()
+
+    # -- pasting ---------------------------------------------------------------------------
+
+    @on(ItemList.UrlsPasted)
+    def _urls_pasted(self, message: ItemList.UrlsPasted) -> None:
+        self.add_urls(message.urls)
+
+    def add_urls(self, urls: list[str]) -> list[Block]:
+        """One new item per URL after the selection; the last one selected."""
+        post, settings = self.post, self.settings
+        selected = self.item_list.selected_block
+        at = post.index(selected) + 1 if selected is not None else post.first_movable()
+        self._push_undo()
+        created = []
+        for url in urls:
+            url = tidy_url(url, tuple(settings.tracking_params))
+            content = post.new_item_content(
+                provisional_title(url), reference_link_line(url, settings.new_link_label)
+            )
+            block = post.insert(at, content)
+            at = post.index(block) + 1
+            self._provisional[block.uid] = block.title
+            created.append((block, url))
+        self.reselect(self.row_of(created[-1][0]))
+        self.structural_change()
+        for block, url in created:
+            self._warn_duplicate(block, url)
+            if settings.fetch_titles:
+                self._fetch_title(block.uid, url)
+        return [block for block, _ in created]
+
+    @on(ItemList.ClipboardPaste)
+    def _clipboard_requested(self) -> None:
+        self._read_clipboard()
+
+    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
+    def _read_clipboard(self) -> None:
+        # pyperclip has no timeout and a clipboard tool can hang (a dead X server), so it
+        # runs in a daemon thread we can walk away from.
+        result: dict = {}
+
+        def read() -> None:
+            try:
+                import pyperclip
+
+                result["text"] = pyperclip.paste()
+            except Exception as exc:  # noqa: BLE001 - any backend failure means "no clipboard"
+                result["error"] = exc
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(CLIPBOARD_TIMEOUT)
+        self.app.call_from_thread(self._clipboard_read, result.get("text"))
+
+    def _clipboard_read(self, text: str | None) -> None:
+        if text is None:
+            self.notify(NO_CLIPBOARD, severity="warning", timeout=8)
+            return
+        if not text.strip():
+            # xclip answers "" when it lost its display: emptiness may mean unreachable.
+            self.notify("The clipboard is empty (or unreachable). " + NO_CLIPBOARD.split(". ", 1)[1],
+                        severity="warning", timeout=8)
+            return
+        from tui.digest.links import urls_in_paste
+
+        urls = urls_in_paste(text)
+        if urls:
+            self.add_urls(urls)
+        else:
+            self.notify("The clipboard holds no URL; press enter to edit the item and paste there.",
+                        severity="warning")
+
+    # -- page titles -----------------------------------------------------------------------
+
+    @work(thread=True, group="fetch", exit_on_error=False)
+    def _fetch_title(self, uid: int, url: str) -> None:
+        from tui.digest.fetch import fetch_page_info
+
+        worker = get_current_worker()
+        with self._fetch_slots:
+            if worker.is_cancelled:
+                return
+            info = fetch_page_info(url, timeout=self.settings.fetch_timeout,
+                                   strip_suffixes=tuple(self.settings.strip_title_suffixes))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._page_fetched, uid, info)
+
+    def _block_by_uid(self, uid: int) -> Block | None:
+        return next((b for b in self.post.sections if b.uid == uid), None)
+
+    def _page_fetched(self, uid: int, info) -> None:
+        block = self._block_by_uid(uid)
+        if block is None:
+            return  # deleted meanwhile
+        if info.description:
+            self.descriptions[uid] = info.description
+        if not info.title:
+            self.notify(f"No page title for {info.url}: {info.note or 'unknown reason'}",
+                        severity="information", timeout=4)
+            return
+        if self._provisional.get(uid) != block.title:
+            return  # the user's own title wins over a late fetch
+        self.set_heading(block, heading_text(info.title))
+        self._provisional[uid] = block.title
+
+    def set_heading(self, block: Block, title: str) -> None:
+        line = f"{'#' * block.level} {title}"
+        if block is self.current:
+            # Through the TextArea so the cursor, the body typed so far and undo survive.
+            first = self.editor.document.get_line(0)
+            self.editor.replace(line, (0, 0), (0, len(first)))
+            return
+        head, sep, rest = block.content.partition(self.post.eol)
+        self.post.set_content(block, line + sep + rest)
+        self.item_list.refresh_block(block)
+        self.mark_dirty()
+
+    def title_edited(self, block: Block) -> None:
+        """The heading changed in the editor; the duplicate mark follows the link, not the title."""
+
+    def action_insert_description(self) -> None:
+        """Insert the fetched page description at the end of the item."""
+        text = self.descriptions.get(self.current.uid)
+        if not text:
+            self.notify("No page description for this item (fetched pages only).")
+            return
+        editor = self.editor
+        end = editor.document.end
+        lead = "" if editor.text.endswith("\n\n") else ("\n" if editor.text.endswith("\n") else "\n\n")
+        editor.insert(lead + text + "\n", end)
+        editor.focus()
+
+    # -- duplicates ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
+    def _build_duplicate_index(self) -> None:
+        index = DuplicateIndex.build(self.path.parent, exclude=self.path,
+                                     last_n=self.settings.duplicate_lookback,
+                                     tracking=tuple(self.settings.tracking_params))
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: DuplicateIndex) -> None:
+        self.dup_index = index
+        self.refresh_marks()
+
+    def _link_key(self, block: Block) -> str | None:
+        link = row_link(block.content, tuple(self.settings.link_labels))
+        return normalize_url(link, tuple(self.settings.tracking_params)) if link else None
+
+    def compute_marks(self) -> dict[int, str]:
+        """uid -> warning, for items whose link is elsewhere in this post or in a recent post."""
+        items = self.post.items
+        keys = {block.uid: self._link_key(block) for block in items}
+        first_row: dict[str, int] = {}
+        marks: dict[int, str] = {}
+        for number, block in enumerate(items, 1):
+            key = keys[block.uid]
+            if key is None:
+                continue
+            if key in first_row:
+                marks[block.uid] = f"also item {first_row[key]}"
+            else:
+                first_row[key] = number
+            if self.dup_index is not None:
+                seen = already_in(self.dup_index.lookup(key))
+                if seen:
+                    marks[block.uid] = seen
+        return marks
+
+    def refresh_marks(self) -> None:
+        marks = self.compute_marks()
+        listing = self.item_list
+        changed = {uid for uid in marks.keys() | listing.marks.keys() if marks.get(uid) != listing.marks.get(uid)}
+        listing.marks = marks
+        for row, block in enumerate(listing.rows):
+            if block is not None and block.uid in changed:
+                listing.refresh_row(row)
+
+    def _warn_duplicate(self, block: Block, url: str) -> None:
+        marks = self.compute_marks()
+        note = marks.get(block.uid)
+        self.refresh_marks()
+        if note:
+            self.notify(f"{url} is {note}", severity="warning", timeout=6)

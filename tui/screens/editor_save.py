@@ -1,0 +1,204 @@
+"""Saving, conflicts with the file on disk, the autosave journal and quitting.
+
+Nothing here may lose a word: a failed save keeps the buffer and says why; a file that
+changed behind our back is never overwritten without the user choosing to; unsaved
+edits go to the journal every few seconds and on every structural change.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from typing import Callable
+
+from textual import work
+
+from tui.config import journal_dir, parse_options, save_rules
+from tui.digest.errors import DigestError, PostReadError
+from tui.digest.journal import discard_journal, read_journal, write_journal
+from tui.digest.post import Post
+from tui.digest.regen import regenerate
+from tui.digest.store import disk_changed, encode_post, read_post, write_atomic
+
+DISK_CHECK_SECONDS = 2.0
+
+
+class SaveMixin:
+    """Mixed into EditorScreen; uses its ``post``, ``path``, ``fingerprint`` and ``saved_text``."""
+
+    def init_save(self) -> None:
+        self.journal_pending = False
+        self._asking = False  # a conflict or recovery dialog is up: don't stack another
+        self._ignored_disk: tuple[int, int] | None = None
+
+    def start_save_timers(self) -> None:
+        self.set_interval(self.settings.autosave_seconds, self._autosave)
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+        self.call_after_refresh(self.offer_recovery)
+
+    def is_dirty(self) -> bool:
+        return self.post.text() != self.saved_text
+
+    # -- save ------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the post: TOC and front matter brought up to date, everything else as typed."""
+        if self._asking:
+            return
+        if disk_changed(self.path, self.fingerprint):
+            self.ask_conflict(then_save=True)
+            return
+        self.write_post()
+
+    def write_post(self) -> bool:
+        edited = self.post.text() != self.saved_text
+        report = regenerate(self.post, save_rules(self.settings), datetime.now(), edited=edited)
+        if report.text == self.saved_text and not disk_changed(self.path, self.fingerprint):
+            self._after_save(report.text)
+            self.notify("Nothing to save: the file is up to date.")
+            return True
+        try:
+            self.fingerprint = write_atomic(self.path, encode_post(report.text, self.bom))
+        except DigestError as err:
+            self.report_error(err)
+            return False
+        self._after_save(report.text)
+        self.notify(f"Saved {self.path.name}: {report.summary}")
+        return True
+
+    def _after_save(self, text: str) -> None:
+        discard_journal(journal_dir(), self.path)
+        self.journal_pending = False
+        self._ignored_disk = None
+        # A fresh parse: a heading typed inside an item becomes its own item, as on reopen.
+        self.replace_post(Post.parse(text, bom=self.bom, options=parse_options(self.settings)), text)
+        self.mark_dirty(False)
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def check_disk(self) -> None:
+        """Ask what to do when the file changed on disk since we read or wrote it."""
+        if self._asking or not disk_changed(self.path, self.fingerprint):
+            return
+        if self._ignored_disk is not None and self._ignored_disk == _stat_key(self.path):
+            return
+        self.ask_conflict(then_save=False)
+
+    def ask_conflict(self, then_save: bool) -> None:
+        from tui.screens.dialogs import ConflictDialog
+
+        try:
+            disk_text = read_post(self.path).text
+        except PostReadError as err:
+            disk_text = f"({err})"
+        self._asking = True
+
+        def answered(answer: str | None) -> None:
+            self._asking = False
+            if answer == "reload":
+                self.reload_from_disk()
+            elif answer == "overwrite":
+                self.write_post()
+            else:
+                self._ignored_disk = _stat_key(self.path)
+                if then_save:
+                    self.notify("Not saved: the file on disk changed. Save again to choose.",
+                                severity="warning")
+
+        self.app.push_screen(ConflictDialog(self.path.name, disk_text, self.post.text()), answered)
+
+    def reload_from_disk(self) -> None:
+        """Drop the buffer for what the file holds now (the journal keeps the dropped text)."""
+        try:
+            loaded = read_post(self.path)
+        except PostReadError as err:
+            self.report_error(err)
+            return
+        self.fingerprint = loaded.fingerprint
+        self.bom = loaded.bom
+        self._ignored_disk = None
+        post = Post.parse(loaded.text, bom=loaded.bom, options=parse_options(self.settings))
+        self.replace_post(post, loaded.text)
+        self.mark_dirty(False)
+        self.notify(f"Reloaded {self.path.name} from disk.")
+
+    # -- autosave journal ------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        if self.journal_pending:
+            self.journal_now()
+
+    def journal_now(self) -> None:
+        self.journal_pending = False
+        text = self.post.text()
+        if text == self.saved_text:
+            discard_journal(journal_dir(), self.path)
+            return
+        self._write_journal(text, self.fingerprint.sha256)
+
+    @work(thread=True, exclusive=True, group="journal", exit_on_error=False)
+    def _write_journal(self, text: str, base: str) -> None:
+        try:
+            write_journal(journal_dir(), self.path, text, base)
+        except (DigestError, OSError) as err:
+            self.app.call_from_thread(self.notify, f"Autosave failed: {err}", severity="warning")
+
+    def offer_recovery(self) -> None:
+        """An autosave that differs from the file: offer it back."""
+        entry = read_journal(journal_dir(), self.path)
+        if entry is None:
+            return
+        if entry.text in (self.saved_text, self.post.text()):
+            discard_journal(journal_dir(), self.path)
+            return
+        from tui.screens.dialogs import RecoverDialog
+
+        self._asking = True
+
+        def answered(answer: str | None) -> None:
+            self._asking = False
+            if answer == "recover":
+                post = Post.parse(entry.text, bom=self.bom, options=parse_options(self.settings))
+                self.replace_post(post)
+                self.mark_dirty(True)
+                self.notify("Recovered the autosaved text; ctrl+s saves it.")
+            else:
+                discard_journal(journal_dir(), self.path)
+
+        self.app.push_screen(
+            RecoverDialog(self.path.name, self.saved_text, entry.text, entry.saved_at), answered
+        )
+
+    # -- leaving ---------------------------------------------------------------------------
+
+    def leave_then(self, then: Callable[[], None]) -> None:
+        """Run ``then`` (quit, open another post) once unsaved changes are saved or dropped."""
+        if not self.is_dirty():
+            discard_journal(journal_dir(), self.path)
+            then()
+            return
+        from tui.screens.dialogs import ConfirmQuit
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                if disk_changed(self.path, self.fingerprint):
+                    self.ask_conflict(then_save=True)
+                elif self.write_post():
+                    then()
+            elif answer == "discard":
+                discard_journal(journal_dir(), self.path)
+                then()
+
+        self.app.push_screen(ConfirmQuit(), answered)
+
+    def request_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        self.leave_then(self.app.exit)
+
+
+def _stat_key(path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns

@@ -1,0 +1,200 @@
+"""The left pane: one row per group/item of the post, with a "Post" row first.
+
+An OptionList (not a ListView): rows are virtual lines, so a 2,000-item post starts and
+scrolls fast, and a move only re-renders the two rows it swaps. The list never edits the
+post; it asks the editor screen to, by message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+
+from tui.digest.links import domain, urls_in_paste
+from tui.digest.post import Block
+
+# Rows render on every move and rename; mistune costs ~1 ms an item, far too slow for
+# 2,000 rows, so the row's domain comes from this cheap scan (the marks, which must be
+# exact, come from the duplicate worker instead).
+_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?(https?://[^)\s>]+)", re.IGNORECASE)
+FIRST_SCREENFUL = 80
+
+
+def row_link(content: str, labels: tuple[str, ...]) -> str | None:
+    """The item's reference link as the row shows it: a labelled link, else the first web link."""
+    first = None
+    wanted = {label.casefold() for label in labels}
+    for match in _LINK.finditer(content):
+        if match.group(1).strip().casefold() in wanted:
+            return match.group(2)
+        first = first or match.group(2)
+    return first
+
+
+class ItemList(OptionList):
+    """Rows mirror ``Post.sections``; row 0 is the post itself (front matter and intro)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="item.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="item.up"),
+        Binding("alt+up,ctrl+up,K", "move(-1)", "Move up", id="item.move_up"),
+        Binding("alt+down,ctrl+down,J", "move(1)", "Move down", id="item.move_down"),
+        Binding("alt+home", "move_to_end(True)", "To top", show=False, id="item.move_top"),
+        Binding("alt+end", "move_to_end(False)", "To bottom", show=False, id="item.move_bottom"),
+        Binding("a", "new_item", "New", show=False, id="item.new_here"),
+        Binding("delete,d", "delete_item", "Delete", id="item.delete"),
+        Binding("ctrl+z,u", "undo", "Undo", id="item.undo"),
+        Binding("ctrl+v", "clipboard_paste", "Paste URL", id="item.paste"),
+    ]
+
+    @dataclass
+    class Move(Message):
+        delta: int
+
+    @dataclass
+    class MoveToEnd(Message):
+        top: bool
+
+    class NewItem(Message):
+        pass
+
+    class Delete(Message):
+        pass
+
+    class Undo(Message):
+        pass
+
+    @dataclass
+    class UrlsPasted(Message):
+        urls: list[str]
+
+    class ClipboardPaste(Message):
+        pass
+
+    def __init__(self, labels: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.labels = labels
+        self.rows: list[Block | None] = []
+        self.marks: dict[int, str] = {}  # block uid -> short warning shown in the row
+        self._ordinal: list[int] = []  # item number of each row, 0 for groups and the Post row
+
+    # -- building rows --------------------------------------------------------
+
+    def prompt_for(self, row: int) -> Content:
+        block = self.rows[row]
+        if block is None:
+            return Content.assemble(("Post", "bold $text-primary"), ("  front matter & intro", "$text-muted"))
+        if block.kind == "group":
+            return Content.styled(block.title or "(untitled group)", "bold $text-accent")
+        parts = [(f"{self._ordinal[row]:>3} ", "$text-muted"), block.title or "(untitled)"]
+        link = row_link(block.content, self.labels)
+        if link:
+            parts.append((f"  {domain(link)}", "$text-muted"))
+        mark = self.marks.get(block.uid)
+        if mark:
+            parts.insert(0, ("! ", "bold $text-warning"))
+        return Content.assemble(*parts)
+
+    def _number(self) -> None:
+        count = 0
+        self._ordinal = []
+        for block in self.rows:
+            if block is not None and block.kind == "item":
+                count += 1
+                self._ordinal.append(count)
+            else:
+                self._ordinal.append(0)
+
+    def load(self, sections: list[Block], highlight: int = 0) -> None:
+        """Show ``sections``; a first screenful now, the rest after the next paint."""
+        self.rows = [None, *sections]
+        self._number()
+        cut = max(FIRST_SCREENFUL, highlight + FIRST_SCREENFUL)
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(self.prompt_for(i) for i in range(min(cut, len(self.rows))))
+        if cut < len(self.rows):
+            self.call_after_refresh(self._add_rest, cut)
+        self.highlighted = min(highlight, len(self.rows) - 1)
+
+    def _add_rest(self, start: int) -> None:
+        if start < len(self.rows) and self.option_count == start:
+            self.add_options(self.prompt_for(i) for i in range(start, len(self.rows)))
+
+    def refresh_row(self, row: int) -> None:
+        if 0 <= row < self.option_count:
+            self.replace_option_prompt_at_index(row, self.prompt_for(row))
+
+    def refresh_block(self, block: Block) -> None:
+        """Re-render the row of ``block`` (one prompt: O(1) when it is the selected row)."""
+        row = self.row_of(block)
+        if row is not None:
+            self.refresh_row(row)
+
+    def row_of(self, block: Block) -> int | None:
+        highlighted = self.highlighted
+        if highlighted is not None and highlighted < len(self.rows) and self.rows[highlighted] is block:
+            return highlighted
+        for row, candidate in enumerate(self.rows):
+            if candidate is block:
+                return row
+        return None
+
+    def swap(self, row: int, other: int) -> None:
+        """Swap two adjacent rows after a one-step move; the highlight follows to ``other``."""
+        rows = self.rows
+        rows[row], rows[other] = rows[other], rows[row]
+        # Numbers belong to positions: two items swapping keep the numbers where they are;
+        # an item passing a group row carries its number along.
+        if not (self._ordinal[row] and self._ordinal[other]):
+            self._ordinal[row], self._ordinal[other] = self._ordinal[other], self._ordinal[row]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.refresh_row(row)
+            self.refresh_row(other)
+            self.highlighted = other
+
+    @property
+    def selected_block(self) -> Block | None:
+        row = self.highlighted
+        return self.rows[row] if row is not None and row < len(self.rows) else None
+
+    # -- keys and pastes, as requests to the screen ------------------------------
+
+    def action_move(self, delta: int) -> None:
+        """Move the selected item one step up (-1) or down (+1)."""
+        self.post_message(self.Move(delta))
+
+    def action_move_to_end(self, top: bool) -> None:
+        """Move the selected item to the top or the bottom of the post."""
+        self.post_message(self.MoveToEnd(top))
+
+    def action_new_item(self) -> None:
+        """Add a new item after the selected one."""
+        self.post_message(self.NewItem())
+
+    def action_delete_item(self) -> None:
+        """Delete the selected item (undo brings it back)."""
+        self.post_message(self.Delete())
+
+    def action_undo(self) -> None:
+        """Undo the last move, delete or insert."""
+        self.post_message(self.Undo())
+
+    def action_clipboard_paste(self) -> None:
+        """Read URLs from the system clipboard and add them as items."""
+        self.post_message(self.ClipboardPaste())
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Stopped here so the screen never sees it: a paste into the editor must stay text.
+        event.stop()
+        urls = urls_in_paste(event.text)
+        if urls:
+            self.post_message(self.UrlsPasted(urls))
+        else:
+            self.notify("Only URLs can be pasted onto the list; press enter to edit the item.",
+                        severity="warning")
