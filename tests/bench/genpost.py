@@ -119,11 +119,12 @@ def github_anchor(text: str, used: set[str]) -> str:
     return slug
 
 
-def generate(n_items: int, seed: int = 0, *, stale: bool = False) -> str:
+def generate(n_items: int, seed: int = 0, *, stale: bool = False, markers: bool = False) -> str:
     """A post with ``n_items`` items; its TOC is current unless ``stale``.
 
     A stale post has the TOC a hurried author leaves behind: every 7th entry missing and two
-    neighbours swapped, so `fix` has real work to do at every size.
+    neighbours swapped, so `fix` has real work to do at every size. ``markers`` wraps the TOC
+    list in `<!-- toc -->` / `<!-- tocstop -->`, which markdown-toc needs to run on the same file.
     """
     rng = random.Random(seed)
     titles = [_heading(rng) for _ in range(n_items)]
@@ -134,7 +135,10 @@ def generate(n_items: int, seed: int = 0, *, stale: bool = False) -> str:
         entries = [e for k, e in enumerate(entries) if k % 7 != 3]
         if len(entries) >= 2:
             entries[0], entries[1] = entries[1], entries[0]
-    out = [FRONT_MATTER, "\n", INTRO, "\n## 목차\n\n", "\n".join(entries), "\n\n" if entries else ""]
+    toc = "\n".join(entries) + ("\n" if entries else "")
+    if markers:
+        toc = f"<!-- toc -->\n\n{toc}\n<!-- tocstop -->\n"
+    out = [FRONT_MATTER, "\n", INTRO, "\n## 목차\n\n", toc, "\n" if entries or markers else ""]
     for title, body in zip(titles, bodies):
         out.append(f"\n### {title}\n\n{body}\n")
     return "".join(out)
@@ -145,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n_items", type=int)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stale", action="store_true", help="leave the TOC out of date")
+    parser.add_argument("--markers", action="store_true", help="wrap the TOC in <!-- toc --> markers")
     args = parser.parse_args(argv)
     # Write bytes: the post is UTF-8 whatever the terminal's locale is.
-    sys.stdout.buffer.write(generate(args.n_items, args.seed, stale=args.stale).encode("utf-8"))
+    sys.stdout.buffer.write(generate(args.n_items, args.seed, stale=args.stale, markers=args.markers).encode("utf-8"))
     return 0
 
 

@@ -1,0 +1,185 @@
+"""Child processes for the editor figures of tests/bench/run.py.
+
+    python -m tests.bench.empty_app start            an empty Textual App, exits at on_ready
+    python -m tests.bench.empty_app start POST       the editor on POST, exits at on_ready
+    python -m tests.bench.empty_app keys POST N      Pilot key latencies on POST, N presses each
+
+Each prints one JSON line last. The module imports nothing heavy at the top, so both start-up
+figures pay for exactly their own imports: the ratio editor/empty is the start-up figure of
+issue 6, and it is only fair when both are started the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+# time.time() in the parent just before it spawned us: "ready" then counts interpreter start-up
+# and every import, as a user waiting for the first screen does.
+T0 = float(os.environ.get("BENCH_T0") or time.time())
+SIZE = (120, 40)
+
+
+def editor_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("tui.app") is not None
+
+
+def make_editor(path: str, cls=None):
+    """The editor App on ``path``, built the way `newsdigest-tui PATH` (tui.app.run_editor) builds
+    it; ``cls`` wraps NewsDigestApp in a subclass (the start-up probe)."""
+    from pathlib import Path
+
+    from tui.app import NewsDigestApp
+    from tui.config import load_settings, parse_options
+    from tui.digest.postfile import open_post
+
+    settings = load_settings()
+    app_class = cls(NewsDigestApp) if cls else NewsDigestApp
+    return app_class(Path(path), settings, open_post(path, parse_options(settings)))
+
+
+def start(path: str | None) -> dict:
+    """Run headless until on_ready (after the first full layout, the first-paint mark), then exit."""
+    from textual.app import App
+
+    seen: dict = {}
+
+    def timed(base: type[App]) -> type[App]:
+        # A subclass, so our on_ready runs alongside the app's own (Textual calls the handler of
+        # every class along the MRO): the app's post-first-paint work is scheduled, not skipped.
+        class Timed(base):
+            def on_ready(self) -> None:
+                seen["ready_s"] = time.time() - T0
+                seen["screen"] = type(self.screen).__name__
+                self.exit()
+
+        return Timed
+
+    app = timed(App)() if path is None else make_editor(path, timed)
+    app.run(headless=True, size=SIZE)
+    return seen
+
+
+def _post_key(app, key: str) -> None:
+    """What Pilot.press does for one key, without its 20 ms idle-detection sleeps, which would
+    swamp a 16 ms budget."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def settle(pilot) -> None:
+    """Until every widget has handled the key and what it caused, then lay out and render now.
+
+    A key hops app -> focused widget -> binding -> message to the screen -> widget updates, so
+    one round of Pilot's screen wait is not enough; rendering is then forced instead of waiting
+    for Textual's next frame tick (a real terminal adds up to one frame, ~16 ms at 60 fps).
+    """
+    app = pilot.app
+    for _ in range(50):
+        await pilot._wait_for_screen()
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        if not any(p._message_queue.qsize() for p in pumps):
+            break
+    app.screen._on_timer_update()
+    await pilot._wait_for_screen()
+
+
+async def timed_key(pilot, key: str) -> float:
+    start = time.perf_counter()
+    _post_key(pilot.app, key)
+    await settle(pilot)
+    return time.perf_counter() - start
+
+
+async def preview_done(pilot) -> None:
+    for worker in [w for w in pilot.app.workers if w.group == "preview"]:
+        try:
+            await worker.wait()
+        except Exception:  # noqa: BLE001 - a superseded (cancelled) render is expected
+            pass
+    await settle(pilot)
+
+
+def _stats(name: str, xs: list[float]) -> dict:
+    ms = sorted(x * 1000 for x in xs)
+    return {f"{name}_med": statistics.median(ms), f"{name}_p95": ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))],
+            f"{name}_max": ms[-1]}
+
+
+async def keys(path: str, presses: int) -> dict:
+    app = make_editor(path)
+    out: dict = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # rows beyond the first screenful load right after the first paint
+        await preview_done(pilot)
+        screen = app.screen
+        rows = screen.item_list
+        rows.focus()
+        rows.highlighted = 1
+        await preview_done(pilot)
+
+        # down: select the next item (list, editor, preview). Bounce at the ends of short posts.
+        select, preview, going_down = [], [], True
+        for _ in range(presses):
+            last = rows.option_count - 1
+            going_down = (going_down and rows.highlighted < last) or rows.highlighted <= 1
+            start = time.perf_counter()
+            select.append(await timed_key(pilot, "down" if going_down else "up"))
+            await preview_done(pilot)
+            preview.append(time.perf_counter() - start)
+        out |= _stats("select", select) | _stats("preview", preview)
+
+        # alt+down: move the selected item; alternate with alt+up so every press is a real move.
+        rows.highlighted = 1
+        await preview_done(pilot)
+        move = [await timed_key(pilot, "alt+down" if i % 2 == 0 else "alt+up") for i in range(presses)]
+        out |= _stats("move", move)
+
+        # One character typed at the end of the item's body (not in its heading).
+        editor = screen.editor
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        await settle(pilot)
+        out |= _stats("type", [await timed_key(pilot, "x") for _ in range(presses)])
+        await preview_done(pilot)
+
+        # ctrl+s after an (untimed) edit each time, so every save really writes the file.
+        saves = []
+        for _ in range(max(3, presses // 5)):
+            _post_key(app, "y")
+            await settle(pilot)
+            saves.append(await timed_key(pilot, "ctrl+s"))
+        out |= _stats("save", saves)
+        out["rows"] = rows.option_count
+        out["screen"] = type(app.screen).__name__
+    return out
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0] if argv else "start"
+    if mode == "start":
+        result = start(argv[1] if len(argv) > 1 else None)
+    elif mode == "keys":
+        import asyncio
+
+        result = asyncio.run(keys(argv[1], int(argv[2]) if len(argv) > 2 else 50))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
