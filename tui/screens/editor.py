@@ -125,8 +125,12 @@ class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
     def _show_block(self, block: Block) -> None:
         """Load ``block`` into the editor and preview (only on a selection change)."""
         self.current = block
-        self._editor_text = block.content
-        self.editor.show(block.content)
+        # A trailing empty line: ctrl+end lands on a fresh paragraph, not glued to the link
+        # line. Trailing blank lines never reach the post (set_content drops them).
+        text = block.content + self.post.eol if block.kind != "preamble" else block.content
+        self._editor_text = text
+        self.editor.show(text)
+        self.editor.border_subtitle = self.item_list.marks.get(block.uid, "")
         self.preview.show(block.content, now=True)
         self.show_post_head(block is self.post.blocks[0])
 
@@ -157,7 +161,10 @@ class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
         block = self.current
         old_title = block.title
         if block.kind == "preamble":
-            self.post.set_content(block, self.post.normalize_content(text) if text.strip() else "")
+            # Its leading blank line separates it from the front matter: keep it as typed.
+            body = text.lstrip("\r\n")
+            lead = text[: len(text) - len(body)]
+            self.post.set_content(block, lead + self.post.normalize_content(body) if body.strip() else text)
         else:
             self.post.set_content(block, text)
         if block.title != old_title:

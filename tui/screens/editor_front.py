@@ -7,7 +7,7 @@ so untouched keys keep their bytes.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import work
 
 from tui.digest.errors import DigestError
 from tui.digest.frontmatter import set_key, set_list
@@ -27,7 +27,7 @@ class FrontMixin:
 
             self.form_stale = False
             head.remove_children()
-            head.mount(PostForm(self.post.front, self.known_tags, id="post-form"))
+            head.mount(PostForm(self.post.front, self.known_tags, classes="post-form"))
 
     @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
     def load_known_tags(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from textual import on, work
+from textual import work
 from textual.worker import get_current_worker
 
 from tui.digest.duplicates import DuplicateIndex, already_in
@@ -46,8 +46,9 @@ class LinksMixin:
 
     # -- pasting ---------------------------------------------------------------------------
 
-    @on(ItemList.UrlsPasted)
-    def _urls_pasted(self, message: ItemList.UrlsPasted) -> None:
+    # Name-based handlers: @on only registers methods defined on the MessagePump class itself.
+    def on_item_list_urls_pasted(self, message: ItemList.UrlsPasted) -> None:
+        message.stop()
         self.add_urls(message.urls)
 
     def add_urls(self, urls: list[str]) -> list[Block]:
@@ -74,8 +75,8 @@ class LinksMixin:
                 self._fetch_title(block.uid, url)
         return [block for block, _ in created]
 
-    @on(ItemList.ClipboardPaste)
-    def _clipboard_requested(self) -> None:
+    def on_item_list_clipboard_paste(self, message: ItemList.ClipboardPaste) -> None:
+        message.stop()
         self._read_clipboard()
 
     @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)

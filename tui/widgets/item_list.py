@@ -92,13 +92,11 @@ class ItemList(OptionList):
             return Content.assemble(("Post", "bold $text-primary"), ("  front matter & intro", "$text-muted"))
         if block.kind == "group":
             return Content.styled(block.title or "(untitled group)", "bold $text-accent")
-        parts = [(f"{self._ordinal[row]:>3} ", "$text-muted"), block.title or "(untitled)"]
+        mark = ("!", "bold $text-warning") if block.uid in self.marks else " "
+        parts = [mark, (f"{self._ordinal[row]:>3} ", "$text-muted"), block.title or "(untitled)"]
         link = row_link(block.content, self.labels)
         if link:
             parts.append((f"  {domain(link)}", "$text-muted"))
-        mark = self.marks.get(block.uid)
-        if mark:
-            parts.insert(0, ("! ", "bold $text-warning"))
         return Content.assemble(*parts)
 
     def _number(self) -> None:
