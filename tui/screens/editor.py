@@ -36,11 +36,11 @@ UNDO_DEPTH = 100
 class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
-        Binding("ctrl+n", "new_item", "New item", id="item.new"),
+        Binding("ctrl+n", "new_item", "New", id="item.new"),
         Binding("escape", "back_to_list", "List", id="editor.back_to_list"),
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
-        Binding("f5", "whole_preview", "Preview post", id="view.whole_preview"),
+        Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
         Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
     ]
 
@@ -264,6 +264,15 @@ class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
         self.structural_change()
 
     # -- focus and layout ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer shows "esc List" only where escape has somewhere to go.
+        if action == "back_to_list":
+            return self.focused is not None and self.focused is not self.item_list
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def action_back_to_list(self) -> None:
         """Leave the editor for the item list."""

@@ -197,16 +197,18 @@ class LinksMixin:
         """uid -> warning, for items whose link is elsewhere in this post or in a recent post."""
         items = self.post.items
         keys = {block.uid: self._link_key(block) for block in items}
-        first_row: dict[str, int] = {}
+        numbers: dict[str, list[int]] = {}
+        for number, block in enumerate(items, 1):
+            if keys[block.uid] is not None:
+                numbers.setdefault(keys[block.uid], []).append(number)
         marks: dict[int, str] = {}
         for number, block in enumerate(items, 1):
             key = keys[block.uid]
             if key is None:
                 continue
-            if key in first_row:
-                marks[block.uid] = f"also item {first_row[key]}"
-            else:
-                first_row[key] = number
+            others = [n for n in numbers[key] if n != number]
+            if others:
+                marks[block.uid] = f"also item {others[0]}"
             if self.dup_index is not None:
                 seen = already_in(self.dup_index.lookup(key))
                 if seen:

@@ -43,14 +43,14 @@ class ItemList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="item.down"),
         Binding("k", "cursor_up", "Up", show=False, id="item.up"),
-        Binding("alt+up,ctrl+up,K", "move(-1)", "Move up", id="item.move_up"),
-        Binding("alt+down,ctrl+down,J", "move(1)", "Move down", id="item.move_down"),
+        Binding("alt+up,ctrl+up,K", "move(-1)", "Up", id="item.move_up"),
+        Binding("alt+down,ctrl+down,J", "move(1)", "Down", id="item.move_down"),
         Binding("alt+home", "move_to_end(True)", "To top", show=False, id="item.move_top"),
         Binding("alt+end", "move_to_end(False)", "To bottom", show=False, id="item.move_bottom"),
         Binding("a", "new_item", "New", show=False, id="item.new_here"),
         Binding("delete,d", "delete_item", "Delete", id="item.delete"),
-        Binding("ctrl+z,u", "undo", "Undo", id="item.undo"),
-        Binding("ctrl+v", "clipboard_paste", "Paste URL", id="item.paste"),
+        Binding("ctrl+z,u", "undo", "Undo", show=False, id="item.undo"),
+        Binding("ctrl+v", "clipboard_paste", "Paste URL", show=False, id="item.paste"),
     ]
 
     @dataclass
