@@ -111,22 +111,29 @@ async def test_fetched_title_replaces_provisional(ko_post):
 
 
 async def test_users_title_wins_over_late_fetch(ko_post):
-    def slow(handler):
-        time.sleep(0.8)
-        Reply(PAGE.encode())  # unused, the shape of the page the client would get
+    import threading
+
+    release = threading.Event()
+
+    def late(handler):
+        release.wait(5)  # answers only once the user has typed their own title
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html; charset=utf-8")
         handler.end_headers()
         handler.wfile.write(PAGE.encode())
 
-    with LocalServer({"/late": slow}) as server:
-        app = make_app(ko_post, fetch_titles=True, fetch_timeout=3.0)
+    with LocalServer({"/late": late}) as server:
+        app = make_app(ko_post, fetch_titles=True, fetch_timeout=4.0)
         async with app.run_test(size=(120, 40)) as pilot:
             await paste(app, pilot, server.url("/late"))
             await pilot.press("enter", "end", *" mine")
             assert titles(app)[0] == "Late mine"
-            await pilot.pause(1.5)
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             assert titles(app)[0] == "Late mine"
+            await pilot.press("f4")
+            assert app.screen.editor.text.endswith("What the page is about.\n")
 
 
 async def test_ui_responds_while_fetch_is_pending(ko_post):
