@@ -18,7 +18,7 @@ LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>")
 _LIST = re.compile(r"^( {0,3})([-+*]|\d{1,9}[.)])([ \t]+|$)")
@@ -139,13 +139,13 @@ def scan_headings(text: str) -> list[Heading]:
                 prev_blank = False
                 continue
             lazy = para in ("list", "quote") and not prev_blank
-            if lazy and not _starts_block(line):
+            if lazy and not starts_block(line):
                 prev_blank = False
                 continue
             if not _LIST.match(line) or indent > 3:
                 list_indent = None
 
-        if para == "quote" and not prev_blank and not _QUOTE.match(line) and not _starts_block(line):
+        if para == "quote" and not prev_blank and not _QUOTE.match(line) and not starts_block(line):
             prev_blank = False
             continue
 
@@ -160,7 +160,7 @@ def scan_headings(text: str) -> list[Heading]:
             headings.append(Heading(len(atx.group(1)), start, offset, _atx_text(atx.group(2))))
             para = None
             continue
-        if para == "top" and _SETEXT.match(line):
+        if para == "top" and SETEXT.match(line):
             level = 1 if line.strip()[0] == "=" else 2
             heading_text = "\n".join(part.strip(" \t") for part in para_lines)
             headings.append(Heading(level, para_start, offset, heading_text, setext=True))
@@ -195,7 +195,7 @@ def scan_headings(text: str) -> list[Heading]:
     return headings
 
 
-def _starts_block(line: str) -> bool:
+def starts_block(line: str) -> bool:
     """True when ``line`` cannot be a lazy paragraph continuation."""
     return bool(
         _ATX.match(line)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from tui.digest import frontmatter
 from tui.digest.anchors import toc_label
+from tui.digest.blocks import SETEXT, scan_headings, split_lines, starts_block
 from tui.digest.post import Block, Post, toc_region_text
 from tui.digest.toc import TocList, TocRow, describe_change, render
 
@@ -50,8 +51,6 @@ def _ensure_toc(post: Post, rules: SaveRules) -> Block | None:
     at = post.index(sections[0])
     post.blocks.insert(at, toc)
     post.gaps.insert(at, eol)
-    if not post.blocks[at - 1].content:
-        post.gaps[at - 1] = ""
     return toc
 
 
@@ -84,6 +83,34 @@ def _rows(post: Post, anchors: dict[int, str], old: TocList) -> tuple[list[TocRo
     return rows, keys, relabeled
 
 
+def _would_merge(content: str, region: TocList, new_list: str) -> bool:
+    """True when emptying the list would join the lines around it into one paragraph.
+
+    A line right after the list is a lazy continuation of its last entry; with the list
+    gone it would continue (or underline, as a setext heading) whatever came before, so
+    the post's structure would change. Such a list is left for the author to remove.
+    """
+    if new_list or region.start == region.end:
+        return False
+    after = split_lines(content[region.end:])
+    line = after[0].rstrip("\r\n") if after else ""
+    return bool(line.strip()) and (not starts_block(line) or bool(SETEXT.match(line)))
+
+
+def _next_heading_kept(post: Post, toc: Block) -> bool:
+    """True when the block after ``toc`` still starts with its heading in the written text."""
+    at = post.index(toc)
+    if at + 1 >= len(post.blocks):
+        return True
+    after = post.blocks[at + 1]
+    lead = after.lead_heading()
+    if lead is None:
+        return True
+    offset = len(toc.content) + len(post.gaps[at])
+    window = toc.content + post.gaps[at] + after.content[: lead.end]
+    return any(h.start == offset and (h.level, h.text) == (lead.level, lead.text) for h in scan_headings(window))
+
+
 def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = False) -> SaveReport:
     """Bring ``post``'s TOC and managed front matter up to date, in place.
 
@@ -92,6 +119,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
     """
     changes: list[str] = []
     had_toc = post.toc is not None or toc_region_text(post.blocks[0]) is not None
+    before = post.snapshot()
     toc = _ensure_toc(post, rules)
     if toc is not None:
         anchors = post.anchors()
@@ -99,14 +127,26 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         rows, keys, relabeled = _rows(post, anchors, region)
         new_list = render(rows, region, post.eol)
         old_list = toc.content[region.start:region.end]
-        if new_list != old_list:
+        if new_list != old_list and not _would_merge(toc.content, region, new_list):
             if region.marked or region.start != region.end:
                 content = toc.content[: region.start] + new_list + toc.content[region.end:]
             else:
                 # A TOC heading with no list yet: the list goes after a blank line.
                 content = toc.content + post.eol + new_list
+                at = post.index(toc)
+                if at < len(post.blocks) - 1 and not post.gaps[at]:
+                    # A new list running straight into the next line would swallow a setext
+                    # heading there as a lazy continuation; a blank line ends the list.
+                    post.gaps[at] = post.eol
+            old_content = toc.content
             post.set_content(toc, content)
-            if not had_toc:
+            if not _next_heading_kept(post, toc):
+                # The new list would swallow the heading after it (an indented heading reads
+                # as the list's continuation): better a stale TOC than a lost item.
+                toc.content = old_content
+                post.restore(before)
+                changes.clear()
+            elif not had_toc:
                 changes.append(f"TOC inserted with {len(rows)} entries")
             else:
                 old_keys = [e.anchor for e in region.entries]

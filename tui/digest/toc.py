@@ -13,6 +13,7 @@ _ENTRY = re.compile(
     r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\s>]*)>?\)[ \t]*$"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MARK_OPEN = re.compile(r"^[ \t]*<!--\s*toc\s*-->[ \t]*$", re.I)
 _MARK_CLOSE = re.compile(r"^[ \t]*<!--\s*(?:tocstop|/toc)\s*-->[ \t]*$", re.I)
 
@@ -47,9 +48,34 @@ def find_markers(text: str) -> TocList | None:
         if open_end is None and _MARK_OPEN.match(line.rstrip("\r\n")):
             open_end = offset + len(line)
         elif open_end is not None and _MARK_CLOSE.match(line.rstrip("\r\n")):
-            region = text[open_end:offset]
-            return TocList(open_end, offset, _entries(region), True)
+            # Only the list inside the markers is rewritten: blank lines around it (as
+            # markdown-toc writes them) stay.
+            found = _list_span(text, open_end, offset)
+            start, end = found if found else (open_end, offset)
+            return TocList(start, end, _entries(text[start:end]), True)
     return None
+
+
+def _is_list_line(body: str) -> bool:
+    # "* * *" and "- - -" are thematic breaks, not one-entry lists.
+    return bool(_LIST_ITEM.match(body)) and not _THEMATIC.match(body)
+
+
+def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
+    """The first list in ``text[start:stop]``: from its first line to the last line that
+    still belongs to it (a list line, or an indented continuation)."""
+    first = last = None
+    for offset, line in _lines(text[:stop] if stop is not None else text, start):
+        body = line.rstrip("\r\n")
+        if first is None:
+            if _is_list_line(body):
+                first, last = offset, offset + len(line)
+            continue  # a sentence before the list is the author's, keep looking
+        if _is_list_line(body) or (body.strip() and body[:1] in " \t"):
+            last = offset + len(line)
+        elif body.strip():
+            break
+    return (first, last) if first is not None else None
 
 
 def find_list(text: str, start: int) -> TocList:
@@ -61,22 +87,10 @@ def find_list(text: str, start: int) -> TocList:
     marked = find_markers(text)
     if marked is not None:
         return marked
-    first = last = None
-    for offset, line in _lines(text, start):
-        body = line.rstrip("\r\n")
-        if first is None:
-            if _LIST_ITEM.match(body):
-                first, last = offset, offset + len(line)
-            elif body.strip():
-                continue  # a sentence before the list is the author's, keep looking
-            continue
-        if _LIST_ITEM.match(body) or (body.strip() and body[:1] in " \t"):
-            last = offset + len(line)
-        elif body.strip():
-            break
-    if first is None:
+    found = _list_span(text, start)
+    if found is None:
         return TocList(start, start, (), False)
-    return TocList(first, last, _entries(text[first:last]), False)
+    return TocList(found[0], found[1], _entries(text[found[0]:found[1]]), False)
 
 
 def _entries(region: str) -> tuple[TocEntry, ...]:
