@@ -156,12 +156,32 @@ class Post:
     def new_item_content(self, title: str, body: str = "") -> str:
         eol = self.eol
         text = f"{'#' * self.item_level} {title}{eol}"
+        # Any line ending in ``body`` becomes the post's (a CRLF body must not turn into \r\r\n).
+        body = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
         if body:
-            text += eol + body.replace("\n", eol).rstrip(eol) + eol
+            text += eol + body.replace("\n", eol) + eol
         return text
+
+    def _pairs(self) -> set[tuple[int, int]]:
+        return {(a.uid, b.uid) for a, b in zip(self.blocks, self.blocks[1:])}
+
+    def _keep_apart(self, before: set[tuple[int, int]]) -> None:
+        """Give each newly adjacent pair with no blank line between them one, when the
+        first would otherwise swallow the second's heading: a paragraph running into a
+        setext heading becomes part of it, an HTML block runs on to the next blank line."""
+        for i, (a, b) in enumerate(zip(self.blocks, self.blocks[1:])):
+            if self.gaps[i] or not a.content or (a.uid, b.uid) in before:
+                continue
+            lead = b.lead_heading()
+            if lead is None:
+                continue
+            found = scan_headings(a.content + b.content[: lead.end])
+            if not any(h.start == len(a.content) and h.text == lead.text for h in found):
+                self.gaps[i] = self.eol
 
     def insert(self, index: int, content: str, kind: str = "item") -> Block:
         """Insert a block at ``index`` (into ``blocks``) and return it."""
+        pairs = self._pairs()
         index = max(self.first_movable(), min(index, len(self.blocks)))
         block = Block(kind, "", level=self.item_level)
         n = len(self.blocks)
@@ -174,23 +194,28 @@ class Post:
             self.gaps.insert(index, gap)
         self.blocks.insert(index, block)
         self.set_content(block, content)
+        self._keep_apart(pairs)
         return block
 
     def delete(self, block: Block) -> None:
         index = self.index(block)
         if index == 0:
             raise ValueError("the preamble cannot be deleted")
+        pairs = self._pairs()
         last = index == len(self.blocks) - 1
         del self.blocks[index]
         del self.gaps[index - 1 if last else index]
+        self._keep_apart(pairs)
 
     def move(self, block: Block, to: int) -> int:
         """Move ``block`` to position ``to`` of ``blocks`` (clamped); return where it landed."""
         index = self.index(block)
         to = max(self.first_movable(), min(to, len(self.blocks) - 1))
         if to != index:
+            pairs = self._pairs()
             del self.blocks[index]
             self.blocks.insert(to, block)
+            self._keep_apart(pairs)
         return to
 
     def move_item(self, block: Block, delta: int) -> int:
