@@ -8,6 +8,7 @@ Each splice is re-parsed and checked before it is accepted.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,9 +52,17 @@ class FrontMatter:
         return _parse(head + inner + tail, self.format)
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 def _lines(text: str):
-    """Yield (line_without_ending, line_with_ending)."""
-    for line in text.splitlines(keepends=True):
+    """Yield (line_without_ending, line_with_ending).
+
+    Lines end at "\n" only: str.splitlines also splits at \x0b, \x0c, \x1c-\x1e, \x85 and
+    \u2028, which would find a closing "---" in the middle of a line.
+    """
+    for match in _LINE.finditer(text):
+        line = match.group(0)
         yield line.rstrip("\r\n"), line
 
 
