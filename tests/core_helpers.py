@@ -38,6 +38,8 @@ def allowed_lines(text: str) -> set[int]:
             first = text.count("\n", 0, offset)
             last = text.count("\n", 0, offset + size)
             allowed.update(range(first, last + 1))
+            if first and not lines[first - 1].strip():
+                allowed.add(first - 1)  # diff may align an inserted blank line either side
         offset += size
     return allowed
 

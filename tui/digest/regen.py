@@ -54,25 +54,40 @@ def _ensure_toc(post: Post, rules: SaveRules) -> Block | None:
     return toc
 
 
+def _numbered(anchors: list[str]) -> list[str]:
+    """Anchors made unique by occurrence (hexo and kramdown repeat an anchor for a heading
+    literally named like a numbered duplicate, e.g. "News-1")."""
+    seen: dict[str, int] = {}
+    out = []
+    for anchor in anchors:
+        seen[anchor] = seen.get(anchor, -1) + 1
+        out.append(f"{anchor}\0{seen[anchor]}")
+    return out
+
+
 def _rows(post: Post, anchors: dict[int, str], old: TocList) -> tuple[list[TocRow], list[str], int]:
     """New TOC rows, the identity key of each (for the change report), and how many labels changed."""
-    by_anchor = {}
-    for entry in old.entries:
-        by_anchor.setdefault(entry.anchor, entry)
+    # The n-th entry for an anchor belongs to the n-th block (in reading order, which uids
+    # keep across moves) that had that anchor when the post was read.
+    entries = dict(zip(_numbered([e.anchor for e in old.entries]), old.entries))
+    sections = post.sections
+    origin = {b.uid: b.origin_anchor if b.origin_anchor is not None else anchors.get(b.uid, "") for b in sections}
+    by_uid = sorted(sections, key=lambda b: b.uid)
+    key_of = dict(zip((b.uid for b in by_uid), _numbered([origin[b.uid] for b in by_uid])))
     rows, keys, relabeled = [], [], 0
     in_group = False
-    for block in post.sections:
+    for block in sections:
         if block.kind == "group":
             in_group = True
         anchor = anchors.get(block.uid, "")
-        key = block.origin_anchor if block.origin_anchor is not None else anchor
-        entry = by_anchor.get(key)
+        key = key_of[block.uid]
+        entry = entries.get(key)
         fresh = toc_label(block.title)
         if entry is None:
             label = fresh
-            keys.append("\0new:" + anchor)
+            keys.append("\0new:" + key)
         else:
-            keys.append(entry.anchor)
+            keys.append(key)
             # A label that was just the old heading follows the heading; an author's own stays.
             was_default = entry.label in (toc_label(block.origin_title or ""), block.origin_title)
             label = fresh if was_default else entry.label
@@ -149,7 +164,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
             elif not had_toc:
                 changes.append(f"TOC inserted with {len(rows)} entries")
             else:
-                old_keys = [e.anchor for e in region.entries]
+                old_keys = _numbered([e.anchor for e in region.entries])
                 changes.append(describe_change(old_keys, keys, relabeled) or "TOC rewritten")
     body_changed = edited or bool(changes)
     if post.front.format is not None and post.front.error is None:
