@@ -201,3 +201,10 @@ def test_two_thousand_items_check_and_fix(tmp_path, capsys, config):
     path.write_text(_big_post(2000, "text"), encoding="utf-8")
     assert run(capsys, "check", str(path), "--config", config) == (0, "", "")
     assert run(capsys, "fix", str(path), "--config", config) == (0, f"{path}: up to date\n", "")
+
+
+def test_check_diff_splits_at_markdown_line_endings_only(tmp_path, capsys, config):
+    path = tmp_path / "odd.md"
+    path.write_text("intro\u2028still intro\x0cand more\n\n### A\n", encoding="utf-8", newline="")
+    code, out, _ = run(capsys, "check", str(path), "--config", config)
+    assert code == 1 and " intro\u2028still intro\x0cand more\n" in out

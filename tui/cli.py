@@ -115,9 +115,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             status = 2
             continue
         if fixed.changed:
+            from tui.digest.blocks import split_lines
+
+            # Markdown's lines, not str.splitlines' (which also breaks at \x0c, \x85, \u2028...).
             diff = difflib.unified_diff(
-                fixed.before.splitlines(keepends=True),
-                fixed.report.text.splitlines(keepends=True),
+                split_lines(fixed.before),
+                split_lines(fixed.report.text),
                 fromfile=f"{path}",
                 tofile=f"{path} (after save)",
             )
