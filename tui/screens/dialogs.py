@@ -1,0 +1,330 @@
+"""Modal dialogs the editor pushes; each answers through ``dismiss()`` (frogmouth's pattern).
+
+None of them touches the post or the disk: the editor screen owns the document and acts on
+the answer, so a dialog can never lose or write a word by itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.widgets.post_form import PostHead, read_post_heads
+
+
+def unified_diff(old: str, new: str, old_name: str, new_name: str) -> Content:
+    """A unified diff as styled text; theme variables so it reads in dark and light themes."""
+    lines = difflib.unified_diff(
+        old.splitlines(), new.splitlines(), old_name, new_name, lineterm="", n=2
+    )
+    styled = []
+    for line in lines:
+        if line.startswith(("+++", "---")):
+            style = "bold $text-muted"
+        elif line.startswith("@@"):
+            style = "$text-accent"
+        elif line.startswith("+"):
+            style = "$text-success on $success-muted"
+        elif line.startswith("-"):
+            style = "$text-error on $error-muted"
+        else:
+            style = ""
+        styled.append(Content.styled(line.expandtabs(4), style))
+    if not styled:
+        return Content.styled("No differences.", "italic $text-muted")
+    return Content("\n").join(styled)
+
+
+def diff_counts(old: str, new: str) -> tuple[int, int]:
+    """(lines added, lines removed) going from ``old`` to ``new``."""
+    added = removed = 0
+    for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0):
+        if line.startswith("+") and not line.startswith("+++"):
+            added += 1
+        elif line.startswith("-") and not line.startswith("---"):
+            removed += 1
+    return added, removed
+
+
+class DiffView(VerticalScroll, can_focus=True):
+    """A scrollable unified diff (focusable so the keyboard can scroll it)."""
+
+    def __init__(self, old: str, new: str, old_name: str, new_name: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._diff = unified_diff(old, new, old_name, new_name)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._diff, classes="diff-text")
+
+
+class _Choice(ModalScreen[str]):
+    """Shared shape: a titled box, a message, optional body, a row of buttons."""
+
+    DEFAULT_CLASSES = "dialog"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id:
+            self.action_choose(event.button.id.removeprefix("choice-"))
+
+    def action_choose(self, answer: str) -> None:
+        """Close the dialog with ``answer``."""
+        self.dismiss(answer)
+
+
+class ConfirmQuit(_Choice):
+    """Unsaved changes on quit: dismisses with "save", "discard" or "cancel"."""
+
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save", id="dialog.quit.save"),
+        Binding("d", "choose('discard')", "Discard", id="dialog.quit.discard"),
+        Binding("escape", "choose('cancel')", "Cancel", id="dialog.quit.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("You have unsaved changes", classes="dialog-title")
+            yield Static("Save them before quitting?", classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (s)", id="choice-save", variant="primary")
+                yield Button("Discard (d)", id="choice-discard", variant="error")
+                yield Button("Cancel (esc)", id="choice-cancel")
+
+
+class RecoverDialog(_Choice):
+    """An autosave journal newer than the file: shows the diff, dismisses "recover" or "discard".
+
+    Escape does not answer: discarding loses the journal, so it takes an explicit key.
+    """
+
+    BINDINGS = [
+        Binding("r", "choose('recover')", "Recover", id="dialog.recover.recover"),
+        Binding("d", "choose('discard')", "Discard", id="dialog.recover.discard"),
+        Binding("escape", "explain", "Choose", show=False, id="dialog.recover.escape"),
+    ]
+
+    def __init__(self, post_name: str, disk_text: str, journal_text: str, saved_at: float) -> None:
+        super().__init__()
+        self.post_name = post_name
+        self.disk_text = disk_text
+        self.journal_text = journal_text
+        self.saved_at = saved_at
+
+    def compose(self) -> ComposeResult:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.saved_at))
+        added, removed = diff_counts(self.disk_text, self.journal_text)
+        with Vertical(classes="dialog-box wide"):
+            yield Label(f"Unsaved edits found for {self.post_name}", classes="dialog-title")
+            yield Static(
+                f"Autosaved {when}: {added} line(s) added, {removed} removed compared with the "
+                "file on disk. Recover them into the editor (the file is not written until you "
+                "save) or discard the autosave?",
+                classes="dialog-message",
+            )
+            yield DiffView(self.disk_text, self.journal_text, f"{self.post_name} (on disk)",
+                           f"{self.post_name} (autosave)", id="recover-diff")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Recover (r)", id="choice-recover", variant="success")
+                yield Button("Discard autosave (d)", id="choice-discard", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-recover").focus()
+
+    def action_explain(self) -> None:
+        """Escape would be ambiguous here; say which keys answer."""
+        self.notify("Press r to recover the autosave or d to discard it.", severity="warning")
+
+
+class ConflictDialog(_Choice):
+    """The file changed on disk: "reload", "overwrite" or "cancel"; the diff toggles in place.
+
+    Escape cancels and the focused default is Cancel, so no stray key overwrites the file.
+    """
+
+    BINDINGS = [
+        Binding("r", "choose('reload')", "Reload", id="dialog.conflict.reload"),
+        Binding("o", "choose('overwrite')", "Overwrite", id="dialog.conflict.overwrite"),
+        Binding("v", "choose('diff')", "Diff", id="dialog.conflict.diff"),
+        Binding("escape", "choose('cancel')", "Cancel", id="dialog.conflict.cancel"),
+    ]
+
+    def __init__(self, post_name: str, disk_text: str, buffer_text: str) -> None:
+        super().__init__()
+        self.post_name = post_name
+        self.disk_text = disk_text
+        self.buffer_text = buffer_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide"):
+            yield Label(f"{self.post_name} changed on disk", classes="dialog-title")
+            yield Static(
+                "Another program rewrote the file since it was opened. Reload it (your unsaved "
+                "edits are dropped), overwrite it with your version, or compare first.",
+                classes="dialog-message",
+            )
+            yield DiffView(self.disk_text, self.buffer_text, f"{self.post_name} (on disk)",
+                           f"{self.post_name} (editor)", id="conflict-diff")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Reload (r)", id="choice-reload", variant="primary")
+                yield Button("Overwrite (o)", id="choice-overwrite", variant="error")
+                yield Button("Show diff (v)", id="choice-diff")
+                yield Button("Cancel (esc)", id="choice-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-diff").display = False
+        self.query_one("#choice-cancel").focus()
+
+    def action_choose(self, answer: str) -> None:
+        """Answer, except "diff", which shows or hides the comparison and keeps asking."""
+        if answer != "diff":
+            self.dismiss(answer)
+            return
+        diff = self.query_one("#conflict-diff")
+        diff.display = not diff.display
+        self.query_one("#choice-diff", Button).label = "Hide diff (v)" if diff.display else "Show diff (v)"
+
+
+class MissingFileDialog(ModalScreen[bool]):
+    """Opening a path that does not exist: dismisses True to create it, False not to."""
+
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Create", id="dialog.missing.create"),
+        Binding("n,escape", "answer(False)", "Cancel", id="dialog.missing.cancel"),
+    ]
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__()
+        self.path = Path(path)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(f"{self.path.name} does not exist. Create it?", classes="dialog-title")
+            yield Static(str(self.path), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Create (y)", id="answer-yes", variant="primary")
+                yield Button("Cancel (n)", id="answer-no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "answer-yes")
+
+    def action_answer(self, create: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(create)
+
+
+class PostPicker(ModalScreen[Path | None]):
+    """Choose a post of ``directory``, newest first; typing filters; dismisses a Path or None."""
+
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.picker.cancel"),
+        Binding("down", "move(1)", show=False, id="dialog.picker.down"),
+        Binding("up", "move(-1)", show=False, id="dialog.picker.up"),
+    ]
+
+    def __init__(self, directory: Path | str) -> None:
+        super().__init__()
+        self.directory = Path(directory)
+        self.heads: list[PostHead] = read_post_heads(self.directory)
+        self.heads.sort(key=lambda head: head.when, reverse=True)
+        self._shown: list[PostHead] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide"):
+            yield Label(f"Open a post from {self.directory}", classes="dialog-title")
+            yield Input(placeholder="Type to filter by title or file name", id="picker-filter")
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, needle: str) -> None:
+        needle = needle.casefold().strip()
+        self._shown = [h for h in self.heads
+                       if needle in h.title.casefold() or needle in h.path.name.casefold()]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for head in self._shown:
+            prompt = Content.assemble(
+                (head.title or head.path.name, "bold"), "\n",
+                (f"  {head.path.name} · {head.when_text}", "$text-muted"),
+            )
+            options.add_option(Option(prompt))
+        if not self._shown:
+            empty = "No posts match." if self.heads else f"No posts (*.md, *.markdown) in {self.directory}"
+            options.add_option(Option(empty, disabled=True))
+        else:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#picker-filter")
+    def _open_highlighted(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if self._shown and index is not None:
+            self.dismiss(self._shown[index].path)
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _open_selected(self, event: OptionList.OptionSelected) -> None:
+        if self._shown:
+            self.dismiss(self._shown[event.option_index].path)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight while the filter keeps focus."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, grouped by the part of its id before the first dot; F1 or escape closes."""
+
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [Binding("f1,escape,q", "close", "Close", id="dialog.help.close")]
+
+    def __init__(self, bindings: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for key, description, binding_id in self.bindings:
+            group = binding_id.split(".", 1)[0] if "." in binding_id else "general"
+            groups.setdefault(group, []).append((key, description))
+        width = max((len(key) for key, _, _ in self.bindings), default=4) + 2
+        with Vertical(classes="dialog-box wide"):
+            yield Label("Keys", classes="dialog-title")
+            with VerticalScroll(id="help-groups", can_focus=True):
+                for group, rows in groups.items():
+                    yield Label(group.replace("_", " ").capitalize(), classes="help-group")
+                    text = Content("\n").join(
+                        Content.assemble((key.ljust(width), "bold $text-accent"), description)
+                        for key, description in rows
+                    )
+                    yield Static(text, classes="help-rows")
+            yield Static("F1 or escape closes", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,244 @@
+"""The "Post" row's form: title, date, categories and tags of the front matter.
+
+The form never writes the front matter itself: it posts ``PostForm.Changed`` and the editor
+screen applies ``set_key``/``set_list``, so every rewrite goes through the surgical splices
+that keep untouched keys byte-identical.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.validation import Function
+from textual.widget import Widget
+from textual.widgets import Input, Label, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from tui.digest.frontmatter import FrontMatter, raw_value, split_front_matter
+from tui.digest.weeks import parse_date
+
+POST_SUFFIXES = (".md", ".markdown")
+HEAD_BYTES = 4096  # front matter sits at the top; reading whole posts would make big folders slow
+DEBOUNCE = 0.6
+
+
+@dataclass
+class PostHead:
+    """What the top of a post file says about it, read cheaply."""
+
+    path: Path
+    title: str
+    when: float  # front matter date as a timestamp, else the file's mtime
+    when_text: str
+    tags: list[str]
+
+
+def read_head(path: Path) -> PostHead:
+    """Title, date and tags from the first few KB of ``path`` (never raises on odd files)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+        mtime = path.stat().st_mtime
+    except OSError:
+        return PostHead(path, "", 0.0, "unreadable", [])
+    front, _ = split_front_matter(head.decode("utf-8", errors="replace").lstrip("\ufeff"))
+    data = front.data or {}
+    title = str(data.get("title") or "")
+    when, when_text = _front_date(front, data.get("date"))
+    if when is None:
+        when, when_text = mtime, datetime.fromtimestamp(mtime).strftime("%Y-%m-%d %H:%M") + " (modified)"
+    return PostHead(path, title, when, when_text, as_list(data.get("tags")))
+
+
+def _front_date(front: FrontMatter, value) -> tuple[float | None, str]:
+    if isinstance(value, datetime):
+        return value.timestamp(), str(raw_value(front, "date") or value)
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time()).timestamp(), value.isoformat()
+    if value is None:
+        return None, ""
+    text = raw_value(front, "date") or str(value)
+    try:
+        return parse_date(text)[0].timestamp(), text
+    except ValueError:
+        return None, ""
+
+
+def read_post_heads(directory: Path) -> list[PostHead]:
+    """Heads of every post file directly inside ``directory`` (unsorted)."""
+    try:
+        paths = [p for p in directory.iterdir() if p.suffix.lower() in POST_SUFFIXES and p.is_file()]
+    except OSError:
+        return []
+    return [read_head(path) for path in paths]
+
+
+def as_list(value) -> list[str]:
+    """A front matter list as strings: ``tags: ML`` is one tag, a missing key none."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v is not None]
+    return [str(value)]
+
+
+def known_tags(directory: Path, limit: int = 50) -> list[str]:
+    """Tags used by the posts of ``directory``, most used first, to offer as suggestions."""
+    counts: Counter[str] = Counter()
+    for head in read_post_heads(Path(directory)):
+        counts.update(dict.fromkeys(head.tags, 1))
+    return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))][:limit]
+
+
+def _split_commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+class PostForm(Widget):
+    """Title, date, categories and tags; read-only raw text when the front matter is broken."""
+
+    class Changed(Message):
+        """The user changed ``key``: a string for title/date, a list for categories/tags."""
+
+        def __init__(self, form: PostForm, key: str, value: str | list[str]) -> None:
+            super().__init__()
+            self.form = form
+            self.key = key
+            self.value = value
+
+        @property
+        def control(self) -> PostForm:
+            return self.form
+
+    def __init__(self, front: FrontMatter, known_tags: list[str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.front = front
+        self.known_tags = list(known_tags)
+        data = front.data or {}
+        self.editable = front.error is None and front.format is not None
+        # What the editor last heard per key, so a blur after a debounce does not repeat it.
+        self._sent: dict[str, str | list[str]] = {
+            "title": self._scalar("title"),
+            "date": self._scalar("date"),
+            "categories": as_list(data.get("categories")),
+            "tags": as_list(data.get("tags")),
+        }
+        self._tags: list[str] = list(self._sent["tags"])
+        self._timers: dict[str, Timer] = {}
+
+    def _scalar(self, key: str) -> str:
+        value = raw_value(self.front, key)
+        if value is None:
+            value = (self.front.data or {}).get(key)
+        return "" if value is None else str(value)
+
+    def compose(self) -> ComposeResult:
+        if not self.editable:
+            reason = self.front.error or "This post has no front matter."
+            yield Static(f"Front matter kept as written: {reason}", classes="form-error")
+            if self.front.raw:
+                yield TextArea(self.front.raw, read_only=True, soft_wrap=False, id="form-raw")
+            return
+        categories = (self.front.data or {}).get("categories")
+        nested = isinstance(categories, list) and any(isinstance(c, (list, dict)) for c in categories)
+        with Vertical(classes="form-fields"):
+            yield Label("Title", classes="form-label")
+            yield Input(self._sent["title"], id="form-title")
+            yield Label("Date", classes="form-label")
+            yield Input(self._sent["date"], id="form-date",
+                        validators=[Function(_valid_date, "not a date this editor can keep as written")])
+            yield Label("Categories (comma separated)", classes="form-label")
+            # Hexo's nested categories have no comma form; editing them here would flatten them.
+            yield Input(", ".join(self._sent["categories"]), id="form-categories", disabled=nested,
+                        tooltip="nested categories: edit them in the file" if nested else None)
+            yield Label("Tags (space toggles, enter adds)", classes="form-label")
+            yield Input(placeholder="Add a tag", id="form-tag-add",
+                        suggester=SuggestFromList(self.known_tags, case_sensitive=False))
+            yield SelectionList[str](*self._tag_selections(), id="form-tags")
+
+    def _tag_selections(self) -> list[Selection[str]]:
+        offered = list(dict.fromkeys(self._tags + self.known_tags))
+        return [Selection(tag, tag, tag in self._tags) for tag in offered]
+
+    # -- scalar fields, debounced ------------------------------------------------------------
+
+    _FIELDS = {"form-title": "title", "form-date": "date", "form-categories": "categories"}
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        key = self._FIELDS.get(event.input.id or "")
+        if key is None:
+            return
+        event.stop()
+        if key in self._timers:
+            self._timers[key].stop()
+        self._timers[key] = self.set_timer(DEBOUNCE, lambda: self._commit(key))
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _leave(self, event: Input.Submitted | Input.Blurred) -> None:
+        if event.input.id == "form-tag-add":
+            if isinstance(event, Input.Submitted):
+                event.stop()
+                self._add_tag(event.value)
+            return
+        key = self._FIELDS.get(event.input.id or "")
+        if key is not None:
+            event.stop()
+            self._commit(key)
+
+    def _commit(self, key: str) -> None:
+        if key in self._timers:
+            self._timers.pop(key).stop()
+        field = self.query_one(f"#form-{key}", Input)
+        if key == "date" and not _valid_date(field.value):
+            return
+        value = _split_commas(field.value) if key == "categories" else field.value
+        self._send(key, value)
+
+    def _send(self, key: str, value: str | list[str]) -> None:
+        if self._sent.get(key) != value:
+            self._sent[key] = value
+            self.post_message(self.Changed(self, key, value))
+
+    # -- tags ----------------------------------------------------------------------------------
+
+    def _add_tag(self, text: str) -> None:
+        self.query_one("#form-tag-add", Input).value = ""
+        selection = self.query_one("#form-tags", SelectionList)
+        for tag in _split_commas(text):
+            if tag in self._tags:
+                continue
+            self._tags.append(tag)
+            if any(option.value == tag for option in selection.options):
+                selection.select(tag)
+            else:
+                selection.add_option(Selection(tag, tag, True))
+        self._send("tags", list(self._tags))
+
+    @on(SelectionList.SelectedChanged, "#form-tags")
+    def _toggled(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        # Keep the post's order; newly ticked tags go last.
+        self._tags = [t for t in self._tags if t in chosen] + [
+            t for t in event.selection_list.selected if t not in self._tags
+        ]
+        self._send("tags", list(self._tags))
