@@ -180,10 +180,12 @@ class PostMachine(RuleBasedStateMachine):
         assert text.endswith(("\n", "\r")) == self.final or not self.post.blocks[-1].content
         again = Post.parse(text)
         assert again.text() == text
-        # Kinds may differ once no item is left (the item level is read from what is there).
-        assert [(b.title, b.content) for b in again.blocks[1:]] == [
-            (b.title, b.content) for b in self.post.blocks[1:]
-        ] or not again.items
+        # The item level is read from what is there, so with few items left it may shift
+        # (FORMAT.md's rule); otherwise the file re-reads as the same blocks.
+        if again.item_level == self.post.item_level:
+            assert [(b.title, b.content) for b in again.blocks[1:]] == [
+                (b.title, b.content) for b in self.post.blocks[1:]
+            ]
 
 
 PostMachine.TestCase.settings = settings(

@@ -8,7 +8,7 @@ from tui.digest.errors import DigestError
 from tui.digest.post import ParseOptions, Post
 from tui.digest.regen import SaveRules, regenerate
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 
 WORDS = st.sampled_from(["News", "논문", "C++", "What's new?", "A/B", "🚀 Launch", "`code`", "[x](http://e.com)",
                          "Résumé", "snake_case", "뉴스", "ＡＩ", "News-1", "*em*", "a &amp; b"])
@@ -74,7 +74,7 @@ NASTY = st.sampled_from(
 ARBITRARY = st.lists(NASTY, max_size=80).map("".join) | st.text(max_size=200)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(ARBITRARY, st.sampled_from(["github", "hexo", "hexo-lower", "kramdown"]))
 @example("## 목차\n- [a](#a)\n#######\r\n-", "github")
 @example("  #", "github")
