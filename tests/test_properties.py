@@ -94,3 +94,14 @@ def test_arbitrary_text_never_crashes_round_trips_and_fixes_idempotently(text, s
     except DigestError:
         return
     assert twice == once
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(posts() | ARBITRARY)
+def test_headings_found_at_parse_equal_a_fresh_scan_of_each_block(text):
+    # Parse seeds each block's heading cache from one whole-body scan; edits rescan the
+    # block alone. Both must see the same headings or a save would depend on history.
+    from tui.digest.blocks import scan_headings
+
+    for block in Post.parse(text).blocks:
+        assert block.headings() == scan_headings(block.content)

@@ -73,14 +73,16 @@ def _delimiter(line: str) -> str:
 
 def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     """Split `text` (no BOM) into front matter and body; `fm.raw + body == text`."""
-    lines = list(_lines(text))
-    if not lines:
+    # Lazily: a 1 MB post without front matter must not be split into lines here.
+    lines = _lines(text)
+    first = next(lines, None)
+    if first is None:
         return FrontMatter("", None, None, None), text
-    fmt = _OPENERS.get(_delimiter(lines[0][0]))
-    if fmt is None or not lines[0][1].endswith("\n"):
+    fmt = _OPENERS.get(_delimiter(first[0]))
+    if fmt is None or not first[1].endswith("\n"):
         return FrontMatter("", None, None, None), text
-    size = len(lines[0][1])
-    for bare, full in lines[1:]:
+    size = len(first[1])
+    for bare, full in lines:
         size += len(full)
         if _delimiter(bare) in _CLOSERS[fmt]:
             raw = text[:size]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from dataclasses import replace
 
 from tui.digest.anchors import Slugger
 from tui.digest.blocks import Heading, scan_headings
@@ -30,6 +32,12 @@ def item_level(headings: list[Heading], anchors: list[str], toc_index: int | Non
     if not counts:
         return DEFAULT_ITEM_LEVEL
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _headings_between(headings: list[Heading], start: int, end: int) -> list[Heading]:
+    lo = bisect.bisect_left(headings, start, key=lambda h: h.start)
+    hi = bisect.bisect_left(headings, end, key=lambda h: h.start)
+    return headings[lo:hi]
 
 
 def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
@@ -65,9 +73,15 @@ def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
 
     blocks: list[Block] = []
     gaps: list[str] = []
+    offset = 0
     for kind, raw, heading, anchor in raws:
         content, gap = split_gap(raw)
         block = Block(kind, content)
+        # The whole-body scan already found this block's headings; keeping them saves
+        # the first save from scanning the post again.
+        inside = _headings_between(headings, offset, offset + len(content))
+        block.prime([replace(h, start=h.start - offset, end=h.end - offset) for h in inside])
+        offset += len(raw)
         if heading is not None:
             block.level, block.title = heading.level, heading.text
             block.origin_anchor, block.origin_title = anchor, heading.text

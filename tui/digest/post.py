@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.digest.anchors import Slugger
-from tui.digest.blocks import Heading, scan_headings, split_lines
+from tui.digest.blocks import Heading, scan_headings
 from tui.digest.frontmatter import FrontMatter
 from tui.digest.toc import find_list, find_markers
 
@@ -49,9 +49,16 @@ class Block:
             self._scanned = (self.content, scan_headings(self.content))
         return self._scanned[1]
 
+    def prime(self, headings: list[Heading]) -> None:
+        """Seed the heading cache with what a scan of the whole body found for this block."""
+        self._scanned = (self.content, headings)
+
     def lead_heading(self) -> Heading | None:
         found = self.headings()
         return found[0] if found and found[0].start == 0 else None
+
+
+_EOL = re.compile(r"\r\n|\r|\n")
 
 
 def eol_of(text: str) -> str:
@@ -61,11 +68,12 @@ def eol_of(text: str) -> str:
 
 def split_gap(raw: str) -> tuple[str, str]:
     """(content, trailing blank lines) of a block's raw text."""
-    lines = split_lines(raw)
-    keep = len(lines)
-    while keep and not lines[keep - 1].strip(" \t\r\n"):
-        keep -= 1
-    cut = sum(map(len, lines[:keep]))
+    # From the end only: a block's text can be long, its blank tail is short.
+    kept = len(raw.rstrip(" \t\r\n"))
+    if not kept:
+        return "", raw
+    line_end = _EOL.search(raw, kept)
+    cut = line_end.end() if line_end else len(raw)
     return raw[:cut], raw[cut:]
 
 
