@@ -254,3 +254,20 @@ async def test_help_groups_and_closes():
             await pilot.pause()
             assert app.screen is not screen
         assert app.results == [None]
+
+
+# -- snapshots -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_snapshot_recover(snap_compare, size, theme):
+    app = ScreenApp(RecoverDialog("weekly.md", KOREAN_POST, JOURNAL, SAVED_AT), theme=theme)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_snapshot_conflict_with_diff(snap_compare, size, theme):
+    app = ScreenApp(ConflictDialog("weekly.md", KOREAN_POST, JOURNAL), theme=theme)
+    assert snap_compare(app, terminal_size=size, press=["v"])

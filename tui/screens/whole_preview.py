@@ -16,6 +16,7 @@ import unicodedata
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
@@ -69,7 +70,8 @@ class TocView(OptionList):
             if match:
                 indent, label, href = match.groups()
                 depth = len(indent.expandtabs(4)) // 2
-                self.add_option(Option("  " * depth + "• " + heading_text(label)))
+                prompt = Content.assemble("  " * depth + "• ", (heading_text(label), "underline"))
+                self.add_option(Option(prompt))
                 self.hrefs.append(href)
             elif line.strip() and not line.lstrip().startswith("<!--"):
                 self.add_option(Option(line.strip(), disabled=True))

@@ -141,7 +141,7 @@ class PostForm(Widget):
             "tags": as_list(data.get("tags")),
         }
         self._tags: list[str] = list(self._sent["tags"])
-        self._timers: dict[str, Timer] = {}
+        self._debounce: dict[str, Timer] = {}
 
     def _scalar(self, key: str) -> str:
         value = raw_value(self.front, key)
@@ -187,9 +187,9 @@ class PostForm(Widget):
         if key is None:
             return
         event.stop()
-        if key in self._timers:
-            self._timers[key].stop()
-        self._timers[key] = self.set_timer(DEBOUNCE, lambda: self._commit(key))
+        if key in self._debounce:
+            self._debounce[key].stop()
+        self._debounce[key] = self.set_timer(DEBOUNCE, lambda: self._commit(key))
 
     @on(Input.Submitted)
     @on(Input.Blurred)
@@ -205,8 +205,8 @@ class PostForm(Widget):
             self._commit(key)
 
     def _commit(self, key: str) -> None:
-        if key in self._timers:
-            self._timers.pop(key).stop()
+        if key in self._debounce:
+            self._debounce.pop(key).stop()
         field = self.query_one(f"#form-{key}", Input)
         if key == "date" and not _valid_date(field.value):
             return

@@ -1,0 +1,184 @@
+"""The whole-post preview: lazy rendering, TOC jumps (Korean anchors), links, keys, snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from rich.cells import cell_len
+from textual.containers import VerticalScroll
+from textual.widgets._markdown import MarkdownParagraph
+
+from tui.digest.post import Post
+from tui.screens.whole_preview import BlockView, TocView, WholePreviewScreen
+
+from . import ENGLISH_POST, KOREAN_POST, ScreenApp, big_post
+
+
+def preview(text: str = KOREAN_POST, style: str = "github") -> tuple[WholePreviewScreen, ScreenApp]:
+    screen = WholePreviewScreen(Post.parse(text), style)
+    return screen, ScreenApp(screen)
+
+
+async def until(condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+def view_of(screen: WholePreviewScreen, title: str):
+    return next(v for v in screen.views.values() if v.block.title == title)
+
+
+def in_view(screen: WholePreviewScreen, widget) -> bool:
+    """The widget's top row is inside the scroll's visible area."""
+    scroll = screen.query_one("#preview-scroll", VerticalScroll).region
+    region = widget.region
+    return bool(region) and scroll.y <= region.y < scroll.bottom
+
+
+async def settle(pilot, screen) -> None:
+    await until(lambda: screen.loaded)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def test_korean_toc_link_scrolls_its_section_into_view():
+    screen, app = preview()
+    async with app.run_test(size=(60, 14)) as pilot:
+        await settle(pilot, screen)
+        target = view_of(screen, "작은 언어 모델 벤치마크")
+        assert not in_view(screen, target)
+        toc = screen.query_one(TocView)
+        assert toc.hrefs[1] == "#작은-언어-모델-벤치마크"
+        await pilot.click(toc, offset=(6, 2))  # row 0 is the border, row 2 the second entry
+        await settle(pilot, screen)
+        assert in_view(screen, target)
+        assert target.region.y == screen.query_one("#preview-scroll").region.y  # at the top
+
+
+async def test_markdown_link_to_korean_anchor_jumps_back_to_the_toc():
+    screen, app = preview()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("G")
+        await settle(pilot, screen)
+        toc = screen.query_one(TocView)
+        assert not in_view(screen, toc)
+        last = view_of(screen, "Textual 8 릴리스")
+        paragraph = next(p for p in last.query(MarkdownParagraph) if "돌아가기" in p._content.plain)
+        plain = paragraph._content.plain
+        gutter = paragraph.content_region.x - paragraph.region.x
+        x = gutter + cell_len(plain[: plain.rindex("목차")]) + 1
+        await pilot.click(paragraph, offset=(x, 0))
+        await settle(pilot, screen)
+        assert in_view(screen, toc)
+
+
+async def test_toc_keyboard_enter_jumps():
+    screen, app = preview(big_post(30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, screen)
+        screen.query_one(TocView).focus()
+        await pilot.press(*["down"] * 25, "enter")
+        await settle(pilot, screen)
+        assert in_view(screen, view_of(screen, "기사 26 요약"))
+
+
+async def test_web_links_open_only_on_the_confirm_key(monkeypatch):
+    screen, app = preview()
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, screen)
+        screen.follow_link("https://example.org/small-lm")
+        await pilot.pause()
+        assert opened == []
+        assert any("https://example.org/small-lm" in n.message for n in app._notifications)
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == ["https://example.org/small-lm"]
+        screen.follow_link("#없는-앵커")
+        await pilot.pause()
+        assert any("No section" in n.message for n in app._notifications)
+
+
+async def test_front_matter_stripped_and_title_shown():
+    screen, app = preview()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        assert str(screen.query_one("#preview-title").render()) == "Weekly ML/DL News (3월 2주차)"
+        sources = "".join(v.source for v in screen.query(BlockView))
+        assert "date: 2026.03.07" not in sources and "---" not in sources
+        assert "이번 주에 읽은 글들을" in sources
+
+
+async def test_anchor_style_is_the_one_asked_for():
+    screen, app = preview(ENGLISH_POST, "hexo")
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settle(pilot, screen)
+        assert screen.jump_to_anchor("What’s-new-in-pytest")
+        assert not screen.jump_to_anchor("whats-new-in-pytest")
+        await settle(pilot, screen)
+        assert in_view(screen, view_of(screen, "What's new in pytest"))
+
+
+async def test_escape_returns():
+    screen, app = preview()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen and app.results == [None]
+
+
+async def test_200_items_top_first_rest_later_without_blocking():
+    started = time.monotonic()
+    screen, app = preview(big_post(200))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = time.monotonic() - started
+        total = len(screen.blocks)
+        assert 0 < screen.rendered < total, "only the first screenful is built up front"
+        assert first < 5.0  # ~1 s on a quiet machine; generous for a loaded CI box
+        assert view_of(screen, "기사 1 요약").region  # the top is on screen
+        # Keys are handled while the rest renders.
+        scroll = screen.query_one("#preview-scroll", VerticalScroll)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0 and not screen.loaded
+        # A jump far ahead waits for its target only, then lands on it.
+        assert screen.jump_to_anchor("기사-150-요약")
+        await until(lambda: screen.rendered > 150)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert in_view(screen, view_of(screen, "기사 150 요약"))
+        await until(lambda: screen.loaded, timeout=80)
+        assert len(screen.query(BlockView)) + 1 == total  # + the TOC
+
+
+# -- snapshots -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_snapshot_whole_preview(snap_compare, size):
+    screen, app = preview()
+
+    async def loaded(pilot):
+        await settle(pilot, screen)
+
+    assert snap_compare(app, terminal_size=size, run_before=loaded)
+
+
+def test_snapshot_whole_preview_light(snap_compare):
+    screen = WholePreviewScreen(Post.parse(KOREAN_POST), "github")
+    app = ScreenApp(screen, theme="textual-light")
+
+    async def loaded(pilot):
+        await settle(pilot, screen)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
