@@ -160,16 +160,16 @@ class PostForm(Widget):
         nested = isinstance(categories, list) and any(isinstance(c, (list, dict)) for c in categories)
         with Vertical(classes="form-fields"):
             yield Label("Title", classes="form-label")
-            yield Input(self._sent["title"], id="form-title")
+            yield Input(self._sent["title"], id="form-title", compact=True)
             yield Label("Date", classes="form-label")
-            yield Input(self._sent["date"], id="form-date",
+            yield Input(self._sent["date"], id="form-date", compact=True,
                         validators=[Function(_valid_date, "not a date this editor can keep as written")])
             yield Label("Categories (comma separated)", classes="form-label")
             # Hexo's nested categories have no comma form; editing them here would flatten them.
-            yield Input(", ".join(self._sent["categories"]), id="form-categories", disabled=nested,
+            yield Input(", ".join(self._sent["categories"]), id="form-categories", disabled=nested, compact=True,
                         tooltip="nested categories: edit them in the file" if nested else None)
             yield Label("Tags (space toggles, enter adds)", classes="form-label")
-            yield Input(placeholder="Add a tag", id="form-tag-add",
+            yield Input(placeholder="Add a tag", id="form-tag-add", compact=True,
                         suggester=SuggestFromList(self.known_tags, case_sensitive=False))
             yield SelectionList[str](*self._tag_selections(), id="form-tags")
 
