@@ -22,6 +22,7 @@ from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_save import SaveMixin
 from tui.widgets.item_editor import ItemEditor
@@ -33,7 +34,7 @@ LAYOUTS = ("split", "editor", "preview")
 UNDO_DEPTH = 100
 
 
-class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
+class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -42,6 +43,7 @@ class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
         Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
+        Binding("ctrl+l", "check_links", "Check links", show=False, id="post.check_links"),
     ]
 
     def __init__(self, opened: Opened, settings: Settings) -> None:
@@ -130,7 +132,8 @@ class EditorScreen(SaveMixin, LinksMixin, FrontMixin, Screen[None]):
         text = block.content + self.post.eol if block.kind != "preamble" else block.content
         self._editor_text = text
         self.editor.show(text)
-        self.editor.border_subtitle = self.item_list.marks.get(block.uid, "")
+        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
+        self.editor.border_subtitle = " · ".join(note for note in notes if note)
         self.preview.show(block.content, now=True)
         self.show_post_head(block is self.post.blocks[0])
 

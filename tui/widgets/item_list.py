@@ -82,6 +82,7 @@ class ItemList(OptionList):
         self.labels = labels
         self.rows: list[Block | None] = []
         self.marks: dict[int, str] = {}  # block uid -> short warning shown in the row
+        self.link_marks: dict[int, tuple[str, str]] = {}  # uid -> ("dead"|"redirect", note) from a link check
         self._ordinal: list[int] = []  # item number of each row, 0 for groups and the Post row
 
     # -- building rows --------------------------------------------------------
@@ -92,7 +93,11 @@ class ItemList(OptionList):
             return Content.assemble(("Post", "bold $text-primary"), ("  front matter & intro", "$text-muted"))
         if block.kind == "group":
             return Content.styled(block.title or "(untitled group)", "bold $text-accent")
-        mark = ("!", "bold $text-warning") if block.uid in self.marks else " "
+        checked = self.link_marks.get(block.uid)
+        if checked is not None:
+            mark = ("✗", "bold $text-error") if checked[0] == "dead" else ("↪", "bold $text-warning")
+        else:
+            mark = ("!", "bold $text-warning") if block.uid in self.marks else " "
         parts = [mark, (f"{self._ordinal[row]:>3} ", "$text-muted"), block.title or "(untitled)"]
         link = row_link(block.content, self.labels)
         if link:
