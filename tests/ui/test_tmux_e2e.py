@@ -127,3 +127,48 @@ def test_move_paste_type_save_quit_in_tmux(tmp_path, blog, page_url, size):
 
     reparsed = Post.parse(saved, options=parse_options(settings))
     assert regenerate(reparsed, save_rules(settings), datetime.now()).text == saved
+
+
+def test_killed_app_offers_its_autosave_and_recovers_the_exact_text(tmp_path, blog):
+    """kill -9 after typing: the next start offers the journal, and recovering saves those words."""
+    post_path = copy_fixture("weekly-ko.md", blog)
+    original = post_path.read_bytes()
+    config = tmp_path / "config.toml"
+    config.write_text("autosave_seconds = 0.5\nfetch_titles = false\n", encoding="utf-8")
+    script = Path(sys.executable).with_name("newsdigest-tui")
+    env = f"XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data"
+    command = f"env {env} {script} --config {config} {post_path}"
+    words = "밤새 쓴 코멘트 — never lose this."
+    tmux = Tmux(f"nd-{uuid.uuid4().hex[:8]}", "crash")
+    try:
+        tmux.run("new-session", "-d", "-s", "crash", "-x", "120", "-y", "40", f"{command}; sleep 30")
+        tmux.wait_for("Post")
+        tmux.keys("Down", "Enter", "C-End")
+        tmux.run("send-keys", "-t", "crash", "-l", words)
+        time.sleep(2.0)  # a few autosave periods
+        assert post_path.read_bytes() == original  # nothing saved yet
+        # The python process only: tmux's own server carries the same words in its argv.
+        subprocess.run(["pkill", "-KILL", "-f", f"python[0-9.]* .*newsdigest-tui --config {config}"], check=True)
+        time.sleep(0.5)
+        assert post_path.read_bytes() == original
+        tmux.run("new-window", "-t", "crash", f"{command}; sleep 30")
+        tmux.wait_for("Recover")
+        tmux.keys("r")
+        time.sleep(0.5)
+        tmux.keys("C-s")
+        tmux.wait_for("Saved")
+        tmux.keys("C-q")
+        time.sleep(1.0)
+    finally:
+        subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], capture_output=True)
+    saved = post_path.read_text(encoding="utf-8")
+    first = Post.parse(saved).items[0].content
+    assert first.rstrip("\n").endswith(words)
+    # The rest of the file is what it was: only the first item grew by the typed words.
+    before = Post.parse(original.decode())
+    after = Post.parse(saved)
+    assert after.items[0].content == before.items[0].content + "\n" + words + "\n"
+    assert [b.content for b in after.blocks if b is not after.items[0]] == [
+        b.content for b in before.blocks if b is not before.items[0]
+    ]
+    assert not list((tmp_path / "data").rglob("*.json")), "a clean save removes the journal"
