@@ -214,3 +214,34 @@ def test_reference_link():
     assert reference_link("```\n[참고링크](https://e.example)\n```\n") is None
     assert reference_link("no links here") is None
     assert reference_link("[출처](https://f.example)", labels=("출처",)) == "https://f.example"
+
+
+# --- links_in's shortcuts agree with a plain mistune parse ---------------------------
+
+_PIECES = [
+    "[a](http://x.com/한)", "[참고링크](https://a.com/x?utm_source=d&b=1)", "[https://a.com/x](https://a.com/x)",
+    "[https://a.com/x에서](https://a.com/x)", "[a.com/x에서](a.com/x에서)", "![fig](/img/a.png)", "[ a ](b)  ", "[a](b)",
+    "[a](b) [c](d)", "[^1](http://x)", "[a](<b>)", "[a](b 'c')", "[a]()", "[a](b)c", "[a!](b)", "[a&amp;b](http://e/&amp;x)",
+    "plain words", "한국어 문장이다.", "> quote", "> [q](http://q.com)", ">> deep", "> ```", "# heading", "## [h](http://h.com)",
+    "#nohash", "foo *bar", "baz* qux", "_em", "ph_", "~~a", "b~~", "words\\", "words  ", "", "", " ", "a & b", "x (paren", "y) z",
+    "'quote", 'say "hi"', "12 items", "3.5 version", "1. item", "1) x", "- item", "  indented", "    code", "\tcode", "```", "~~~",
+    "[b]: http://ref.com", "[b]", "[^1]", "[^1]: note [n](http://n.com)", "<http://auto.com>", "<span", 'title="[t](http://t)">',
+    "<!-- c", "-->", "https://bare.com/a에서", "HTTP://X.COM/y", "===", "---", "***", "| a | b |", "|---|---|", "[x](", "y)",
+    "`code", "span`", "[multi", "line](http://m.com)", "\x0cff", "\u3000wide",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.sampled_from(["", "\n"]))
+def test_links_in_matches_a_plain_mistune_parse(lines, eol, tail):
+    import mistune
+
+    from tui.digest import links
+
+    # links_in skips mistune for texts with no link hint and for plain items whose links are
+    # whole lines, and skips the inline pass of hint-free paragraphs: none may change a result.
+    plain = mistune.create_markdown(renderer=None, plugins=["url", "strikethrough", "table", "footnotes"])
+    text = eol.join(lines) + tail.replace("\n", eol)
+    expected = [links._link_url(node) for node in links._walk_links(plain(text))]
+    assert links_in(text) == expected

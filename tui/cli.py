@@ -81,22 +81,25 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
-def _duplicate_warnings(path: Path, text: str, settings: Settings) -> list[str]:
-    from tui.digest.duplicates import DuplicateIndex, duplicates_within
+def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
+    from tui.digest.duplicates import DuplicateIndex, duplicate_keys
     from tui.digest.links import links_in
-    from tui.digest.post import Post
 
-    post = Post.parse(text, options=parse_options(settings))
     items = post.items
     tracking = tuple(settings.tracking_params)
+    # Each item's links are found once and each url normalised once: both checks below use them.
+    found = [links_in(block.content) for block in items]
+    keys: dict[str, str] = {}
     warnings = []
-    for url, where in duplicates_within([b.content for b in items], tracking).items():
+    for url, where in duplicate_keys(found, tracking, keys).items():
         titles = ", ".join(items[i].title for i in where)
         warnings.append(f"{path}: warning: {url} appears in several items ({titles})")
     index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking)
-    for block in items:
-        for url in dict.fromkeys(links_in(block.content)):
-            seen = index.lookup(url)
+    if not len(index):
+        return warnings
+    for block, urls in zip(items, found):
+        for url in dict.fromkeys(urls):
+            seen = index.lookup(url, keys.get(url))
             if seen:
                 where = ", ".join(dict.fromkeys(f"{s.post_label} ({s.post_path.name})" for s in seen))
                 warnings.append(f"{path}: warning: {url} in {block.title!r} is already in {where}")
@@ -127,7 +130,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
             print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
             status = max(status, 1)
-        warnings = _duplicate_warnings(Path(path), fixed.report.text, settings)
+        warnings = _duplicate_warnings(Path(path), fixed.post, settings)
         for warning in warnings:
             print(warning, file=sys.stderr)
         if warnings and args.strict:

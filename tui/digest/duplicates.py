@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import frontmatter
-
 from .links import DEFAULT_TRACKING, links_in, normalize_url
 
 _DATE = re.compile(r"(\d{4})[-./_ ](\d{1,2})[-./_ ](\d{1,2})(?:[T _]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -56,6 +54,8 @@ def _read(path: Path) -> tuple[dict, str]:
             return tomllib.loads(toml.group(1)), text[toml.end():]
         except tomllib.TOMLDecodeError:
             return {}, text[toml.end():]
+    import frontmatter  # python-frontmatter pulls in PyYAML: only sibling posts need it
+
     try:
         post = frontmatter.loads(text)
         return dict(post.metadata), post.content
@@ -117,9 +117,12 @@ class DuplicateIndex:
                     entries.append(entry)
         return cls(seen, tracking)
 
-    def lookup(self, url: str) -> list[Seen]:
-        """The posts that already carry this link, newest first."""
-        return list(self._seen.get(normalize_url(url, self._tracking), ()))
+    def lookup(self, url: str, key: str | None = None) -> list[Seen]:
+        """The posts that already carry this link, newest first (``key``: the url already
+        normalised with this index's tracking parameters)."""
+        if not self._seen:
+            return []
+        return list(self._seen.get(key if key is not None else normalize_url(url, self._tracking), ()))
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -133,8 +136,20 @@ def already_in(seen: list[Seen]) -> str | None:
 
 
 def duplicates_within(markdowns: list[str], tracking=DEFAULT_TRACKING) -> dict[str, list[int]]:
+    return duplicate_keys([links_in(markdown) for markdown in markdowns], tracking)
+
+
+def duplicate_keys(links: list[list[str]], tracking=DEFAULT_TRACKING, keys: dict[str, str] | None = None
+                   ) -> dict[str, list[int]]:
+    """``duplicates_within`` for links already found, one list per item; ``keys`` (url to
+    normalised url) is filled and reused, as `check` looks every url up again."""
+    keys = {} if keys is None else keys
     where: dict[str, list[int]] = {}
-    for index, markdown in enumerate(markdowns):
-        for key in dict.fromkeys(normalize_url(u, tracking) for u in links_in(markdown) if _is_web(u)):
+    for index, urls in enumerate(links):
+        web = [u for u in urls if _is_web(u)]
+        for url in web:
+            if url not in keys:
+                keys[url] = normalize_url(url, tracking)
+        for key in dict.fromkeys(keys[u] for u in web):
             where.setdefault(key, []).append(index)
     return {key: items for key, items in where.items() if len(items) > 1}

@@ -10,8 +10,6 @@ import unicodedata
 from fnmatch import fnmatchcase
 from urllib.parse import unquote, urlsplit
 
-import mistune
-
 DEFAULT_TRACKING = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src", "si")
 DEFAULT_LABELS = ("참고링크", "참고자료", "Link", "Source")
 
@@ -20,10 +18,43 @@ _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+$")
 _PCT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-# A shared parser: building one per call costs more than the parse of an item.
-_markdown = mistune.create_markdown(
-    renderer=None, plugins=["url", "strikethrough", "table", "footnotes"]
-)
+# Only "[" (links, references), "<" (autolinks) and a bare http(s) URL (the url plugin) can
+# make a link node: a text without any of them needs no parse at all.
+_HINT = re.compile(r"[\[<]|https?://", re.IGNORECASE)
+# The shape of most items' link lines: a whole line that is one inline link (or image) with
+# a label of plain text and a destination with nothing that needs parsing. The label may not
+# hold "^" (a footnote reference wins), emphasis, code, escapes, entities or brackets.
+_LINK_LINE = re.compile(r"(!?)\[([^\[\]\\`*_~&<>!^\n]+)\]\(([^\s()<>\\`\x00-\x1f\x7f]+)\)[ \t]*")
+# First characters that can open a block other than a paragraph or an ATX heading (lists,
+# quotes, code, HTML, breaks, setext underlines, tables), so a line starting with one makes
+# an item's structure worth mistune's full parse.
+_OPENERS = frozenset(" \t>-+*=_~`<|")
+_ORDERED = re.compile(r"\d{1,9}[.)]")
+_parser = None
+
+
+def _markdown(text: str):
+    """mistune's AST of ``text``, with one shared parser built on first use: building one per
+    call costs more than parsing an item, and importing mistune costs start-up of every
+    command that never reads a link."""
+    global _parser
+    if _parser is None:
+        import mistune
+
+        _parser = mistune.create_markdown(
+            renderer=None, plugins=["url", "strikethrough", "table", "footnotes"]
+        )
+        inline = _parser.inline
+
+        def hinted_inline(src: str, env: dict):
+            # Most paragraphs of a post are prose; without a hint they hold no link, and
+            # mistune's inline pass over them was half the cost of finding a post's links.
+            if _HINT.search(src) is None:
+                return [{"type": "text", "raw": src}]
+            return inline(src, env)
+
+        _parser.inline = hinted_inline
+    return _parser(text)
 
 
 def urls_in_paste(text: str) -> list[str]:
@@ -205,7 +236,45 @@ def _walk_links(nodes):
         yield from _walk_links(node.get("children"))
 
 
+def _line_links(markdown: str) -> list[str] | None:
+    """The links of ``markdown`` when its structure is plain enough to read without mistune
+    (paragraphs, ATX headings, quotes of plain text, and links only as whole lines), else None.
+
+    In such a text every line is a paragraph, heading or plain quote line, so a link line is
+    always inline text and nothing on another line can hide it (no code spans, HTML, fences,
+    lists or reference definitions); its node is built as mistune builds it.
+    """
+    found = []
+    for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip(" \t"):
+            continue
+        if "`" in line or "|" in line:
+            return None
+        if line[0] == ">":
+            line = line[2:] if line[1:2] == " " else line[1:]
+            if not line:
+                return None
+        if line[0] in _OPENERS or line[0].isspace() or (line[0].isdigit() and _ORDERED.match(line)):
+            return None
+        if _HINT.search(line) is None:
+            continue  # plain words: no link
+        link = _LINK_LINE.fullmatch(line)
+        if link is None or _HINT.search(link.group(2)):
+            return None
+        if not link.group(1):
+            from mistune.util import escape_url
+
+            node = {"attrs": {"url": escape_url(link.group(3))}, "children": [{"type": "text", "raw": link.group(2)}]}
+            found.append(_link_url(node))
+    return found
+
+
 def links_in(markdown: str) -> list[str]:
+    if _HINT.search(markdown) is None:
+        return []
+    found = _line_links(markdown)
+    if found is not None:
+        return found
     return [_link_url(node) for node in _walk_links(_markdown(markdown))]
 
 

@@ -37,6 +37,9 @@ class Fixed:
     before: str
     report: SaveReport
     fingerprint: Fingerprint | None = None
+    # The post as the save left it (its text is ``report.text``), so callers that go on to
+    # read its items need not parse the file a second time.
+    post: Post | None = None
 
     @property
     def changed(self) -> bool:
@@ -49,7 +52,7 @@ def fix_post(
     """What a save would make of the post at ``path``; written atomically when ``write``."""
     opened = open_post(path, options)
     report = regenerate(opened.post, rules, now or datetime.now())
-    fixed = Fixed(Path(path), opened.original, report)
+    fixed = Fixed(Path(path), opened.original, report, post=opened.post)
     if write and fixed.changed:
         fixed.fingerprint = write_atomic(path, encode_post(report.text, opened.loaded.bom))
     return fixed
