@@ -134,7 +134,7 @@ class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[Non
         self.editor.show(text)
         notes = (self.item_list.marks.get(block.uid), self.link_note(block))
         self.editor.border_subtitle = " · ".join(note for note in notes if note)
-        self.preview.show(block.content, now=True)
+        self.preview.show(block.content, selected=True)
         self.show_post_head(block is self.post.blocks[0])
 
     def reselect(self, row: int) -> None:
@@ -184,7 +184,7 @@ class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[Non
 
     def structural_change(self) -> None:
         self.mark_dirty()
-        self.journal_now()
+        self.journal_soon()
 
     @on(ItemList.Move)
     def _move(self, message: ItemList.Move) -> None:
