@@ -195,6 +195,12 @@ class ItemList(OptionList):
             self.refresh_row(other)
             self.highlighted = other
 
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        # Textual hands a ScrollView its viewport as the virtual size while OptionList keeps
+        # its own (one line per row); the mismatch repainted the scrollbar on every layout
+        # (~1.5 ms, twice per save or selection). The list's own size is the true one.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     @property
     def selected_block(self) -> Block | None:
         row = self.highlighted
