@@ -71,3 +71,31 @@ def test_odd_characters_do_not_end_lines():
 def test_deep_nesting_is_fine():
     text = ">" * 5000 + " ## deep\n" + "  " * 3000 + "- x\n## After\n"
     assert titles(text) == [(2, "After")]
+
+
+# --- the scan can be resumed, and its shortcuts change nothing -----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tui.digest.blocks import scan  # noqa: E402
+
+_LINES = ["## A", "### B ##", "#nospace", "    ## code", "plain words", "한국어 문장", "²sup", "1. item", "- item",
+          "- [a](#b)", "  - [c](#d)", "-\t[e](#f)", "- - -", "***", "---", "===", "```", "```py", "~~~", "``` a`b",
+          "> quote", "> ## q", "<!--", "-->", "<div>", "<pre>", "</pre>", "", "", "   ", "\x0c", "\u3000x", "  plain",
+          "Title", "\tcode", "-", "1."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=16), st.sampled_from(["\n", "\r\n", "\r"]), st.data())
+def test_scan_resumed_at_any_line_finds_the_same_headings(lines, eol, data):
+    text = "".join(line + eol for line in lines)
+    cut = sum(len(line + eol) for line in lines[: data.draw(st.integers(0, len(lines)))])
+    whole = scan_headings(text)
+    first, state = scan(text[:cut])
+    rest, _ = scan(text[cut:], state)
+    assert [(h.level, h.start, h.end) for h in first] + [(h.level, h.start + cut, h.end + cut) for h in rest] == [
+        (h.level, h.start, h.end) for h in whole
+    ]
+    # Other line endings, the same headings (runs of prose lines are taken whole either way).
+    assert [(h.level, h.text) for h in whole] == [(h.level, h.text) for h in scan_headings(text.replace(eol, "\r"))]

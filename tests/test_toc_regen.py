@@ -209,3 +209,27 @@ def test_broken_front_matter_kept_raw():
     text = "---\ntitle: [unclosed\ndate: 2020.06.20\n---\n\n### A\n"
     out = fix_text(text)
     assert out.startswith("---\ntitle: [unclosed\ndate: 2020.06.20\n---\n") and "- [A](#a)" in out
+
+
+# --- find_list reads LF texts in one regex pass: it must agree with the line-by-line walk ---
+
+from hypothesis import given as _given, settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+_TOC_LINES = ["- [a](#b)", "  - [c](#d)", "* [x\\]y](#z)", "1. [n](#m)", "10) [n](<#m>)", "- [a [b] c](#%EB%AA%A9)",
+              "- [a](#b) ", "- - -", "* * *", "-", "", "", "  ", "\x0c", "sentence", "  indented", "\tind", "## h",
+              "<!-- toc -->", "<!-- tocstop -->", "- text", "-x", "2.", "   - deep", "- [](#)"]
+
+
+@_settings(max_examples=300, deadline=None)
+@_given(_st.lists(_st.sampled_from(_TOC_LINES), max_size=14), _st.integers(0, 14))
+def test_find_list_same_for_lf_and_crlf(lines, skip):
+    from tui.digest.toc import find_list
+
+    skip = min(skip, len(lines))
+    lf = "".join(line + "\n" for line in lines)
+    crlf = lf.replace("\n", "\r\n")
+    a = find_list(lf, sum(len(line) + 1 for line in lines[:skip]))
+    b = find_list(crlf, sum(len(line) + 2 for line in lines[:skip]))
+    assert a.entries == b.entries and a.marked == b.marked
+    assert lf[a.start:a.end] == crlf[b.start:b.end].replace("\r\n", "\n")

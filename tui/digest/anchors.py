@@ -12,19 +12,18 @@ import html
 import re
 import unicodedata
 
-import mistune
-from mistune.helpers import HTML_ATTRIBUTES, HTML_TAGNAME, unescape_char
-
 STYLES = ("github", "hexo", "hexo-lower", "kramdown")
 
-# Built once: a Markdown instance compiles its rules on creation. Only its inline parser is used,
-# so "1. foo", "- x" or "> q" in a heading stay text, and a setext heading's lines give softbreaks.
-_INLINE = mistune.create_markdown(renderer=None).inline
-
-
+# Built on first use (most headings have no markup, and importing mistune is a good share of
+# the headless commands' start-up), then kept: a Markdown instance compiles its rules on
+# creation. Only its inline parser is used, so "1. foo", "- x" or "> q" in a heading stay text,
+# and a setext heading's lines give softbreaks.
+_inline_parser = None
 
 
 def _parse_escape(inline, m, state):
+    from mistune.helpers import unescape_char
+
     # mistune folds an escape into the text around it; marked keeps it apart (no smart quotes,
     # no entity), so it gets a token of its own.
     state.append_token({"type": "escape", "raw": unescape_char(m.group(0))})
@@ -40,10 +39,19 @@ def _parse_del(inline, m, state):
     return m.end()
 
 
-_INLINE.register("escape", None, _parse_escape)
-# GFM strikethrough as marked reads it: one tilde or two, so "1~3 and 5~7" strikes "3 and 5".
-_INLINE.register("del", r"(?P<del_fence>~~?)(?=[^\s~])(?P<del_text>(?:\\.|[^\\])*?(?:\\.|[^\s~\\]))"
-                 r"(?P=del_fence)(?=[^~]|$)", _parse_del, before="link", start_chars="~")
+def _inline():
+    global _inline_parser
+    if _inline_parser is None:
+        import mistune
+
+        inline = mistune.create_markdown(renderer=None).inline
+        inline.register("escape", None, _parse_escape)
+        # GFM strikethrough as marked reads it: one tilde or two, so "1~3 and 5~7" strikes "3 and 5".
+        inline.register("del", r"(?P<del_fence>~~?)(?=[^\s~])(?P<del_text>(?:\\.|[^\\])*?(?:\\.|[^\s~\\]))"
+                        r"(?P=del_fence)(?=[^~]|$)", _parse_del, before="link", start_chars="~")
+        _inline_parser = inline
+    return _inline_parser
+
 
 # Without any of these the heading source already is its rendered text, so mistune is skipped.
 _MARKUP = re.compile(r"[\\`*_\[\]!<>&~\n\r]")
@@ -131,14 +139,19 @@ def _pieces(tokens: list, out: list) -> list:
 
 
 def _parse(inline_md: str) -> list:
-    return _pieces(_INLINE(inline_md.strip(" \t\n\f"), {}), [])
+    return _pieces(_inline()(inline_md.strip(" \t\n\f"), {}), [])
 
 
 def _decode(raw: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw) if "&" in raw else raw
 
 
-@functools.lru_cache(maxsize=4096)  # the editor re-slugs the whole page on every change
+# The editor re-slugs the whole page on every change, and a save re-slugs what the read did:
+# the caches hold a 10,000-item post's headings (an LRU smaller than the page misses every time).
+_CACHE = 1 << 15
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def heading_text(inline_md: str) -> str:
     """The heading's rendered text: markup gone, entities decoded, a setext heading's line
     breaks kept as "\\n", trimmed and NFC-normalised."""
@@ -158,7 +171,7 @@ def _smartypants(text: str) -> str:
     return text.replace("...", "\u2026")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHE)
 def _hexo_text(inline_md: str) -> str:
     """What hexo-renderer-marked slugs: the heading's HTML (smartypants on text, marked's
     escaping), through hexo-util's unescapeHTML and stripHTML, then trimmed."""
@@ -246,6 +259,11 @@ def slugify(text: str, style: str, raw: str | None = None) -> str:
     return _hexo_slugize(_smartypants(text).strip(_JS_TRIM), style == "hexo-lower")
 
 
+@functools.lru_cache(maxsize=_CACHE)
+def _github_base(inline_md: str) -> str:
+    return slugify(heading_text(inline_md), "github")
+
+
 _JS_PROTO = ("constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toString",
              "toLocaleString", "valueOf")
 
@@ -261,7 +279,7 @@ class Slugger:
     def slug(self, inline_md: str) -> str:
         style, seen = self.style, self._seen
         if style == "github":
-            base = slugify(heading_text(inline_md), "github")
+            base = _github_base(inline_md)
             # github-slugger re-checks each candidate, so a literal "News-1" cannot collide.
             anchor = base
             while anchor in seen:
@@ -290,8 +308,20 @@ _TICKS = re.compile(r"`+")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
                        r"@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
-_HTML = re.compile(r"<" + HTML_TAGNAME + HTML_ATTRIBUTES + r"\s*/?>|</" + HTML_TAGNAME + r"\s*>"
-                   r"|<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<![A-Za-z][\s\S]*?>|<!\[CDATA\[[\s\S]*?\]\]>")
+_html = None
+
+
+def _html_tag():
+    """Inline HTML as mistune matches it (compiled on first use, with mistune's own patterns)."""
+    global _html
+    if _html is None:
+        from mistune.helpers import HTML_ATTRIBUTES, HTML_TAGNAME
+
+        _html = re.compile(r"<" + HTML_TAGNAME + HTML_ATTRIBUTES + r"\s*/?>|</" + HTML_TAGNAME + r"\s*>"
+                           r"|<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<![A-Za-z][\s\S]*?>|<!\[CDATA\[[\s\S]*?\]\]>")
+    return _html
+
+
 # An inline link's "(destination "title")" part, per CommonMark (one level of nested parentheses).
 _LINK_TAIL = re.compile(r"\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
                         r"(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)")
@@ -343,7 +373,7 @@ def _label(s: str) -> str:
         elif ch == "<" and (m := _AUTOLINK.match(s, i)):
             out.append(m.group(1))
             i = m.end()
-        elif ch == "<" and (m := _HTML.match(s, i)):
+        elif ch == "<" and (m := _html_tag().match(s, i)):
             i = m.end()
         else:
             out.append(ch)
@@ -351,6 +381,7 @@ def _label(s: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def toc_label(inline_md: str) -> str:
     """The default TOC label for a heading: its inline Markdown with links unwrapped to their
     text, images and HTML tags dropped, brackets escaped, lines joined by single spaces."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
-from dataclasses import replace
 
 from tui.digest.anchors import Slugger
 from tui.digest.blocks import Heading, scan_headings
@@ -24,7 +22,10 @@ def item_level(headings: list[Heading], anchors: list[str], toc_index: int | Non
     if toc_index is not None:
         toc = headings[toc_index]
         following = headings[toc_index + 1].start if toc_index + 1 < len(headings) else len(body)
-        targets = {entry.anchor for entry in find_list(body[toc.start:following], toc.end - toc.start).entries}
+        # The text the TOC block will hold when the next heading starts a block (it usually
+        # does), so the save's look at the same list finds it already read.
+        text, _ = split_gap(body[toc.start:following])
+        targets = {entry.anchor for entry in find_list(text, toc.end - toc.start).entries}
         pointed = [h.level for i, (h, a) in enumerate(zip(headings, anchors)) if a in targets and i != toc_index]
         if pointed:
             return max(pointed)
@@ -32,12 +33,6 @@ def item_level(headings: list[Heading], anchors: list[str], toc_index: int | Non
     if not counts:
         return DEFAULT_ITEM_LEVEL
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-
-def _headings_between(headings: list[Heading], start: int, end: int) -> list[Heading]:
-    lo = bisect.bisect_left(headings, start, key=lambda h: h.start)
-    hi = bisect.bisect_left(headings, end, key=lambda h: h.start)
-    return headings[lo:hi]
 
 
 def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
@@ -74,13 +69,22 @@ def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
     blocks: list[Block] = []
     gaps: list[str] = []
     offset = 0
+    at = 0  # index of the first heading not yet given to a block
     for kind, raw, heading, anchor in raws:
         content, gap = split_gap(raw)
         block = Block(kind, content)
         # The whole-body scan already found this block's headings; keeping them saves
-        # the first save from scanning the post again.
-        inside = _headings_between(headings, offset, offset + len(content))
-        block.prime([replace(h, start=h.start - offset, end=h.end - offset) for h in inside])
+        # the first save from scanning the post again. Blocks and headings are both in
+        # document order, so one walk hands them out.
+        end = offset + len(content)
+        while at < len(headings) and headings[at].start < offset:
+            at += 1
+        inside = []
+        while at < len(headings) and headings[at].start < end:
+            h = headings[at]
+            inside.append(h if not offset else Heading(h.level, h.start - offset, h.end - offset, h.text, h.setext))
+            at += 1
+        block.prime(inside)
         offset += len(raw)
         if heading is not None:
             block.level, block.title = heading.level, heading.text

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from tui.digest import frontmatter
 from tui.digest.anchors import toc_label
-from tui.digest.blocks import SETEXT, scan_headings, split_lines, starts_block
+from tui.digest.blocks import SETEXT, ScanState, scan, split_lines, starts_block
 from tui.digest.post import Block, Post, toc_region_text
 from tui.digest.toc import TocList, TocRow, describe_change, render
 
@@ -112,8 +112,19 @@ def _would_merge(content: str, region: TocList, new_list: str) -> bool:
     return bool(line.strip()) and (not starts_block(line) or bool(SETEXT.match(line)))
 
 
-def _next_heading_kept(post: Post, toc: Block) -> bool:
-    """True when the block after ``toc`` still starts with its heading in the written text."""
+def _set_toc_content(post: Post, toc: Block, text: str) -> ScanState:
+    """``post.set_content(toc, text)``, keeping the scan's end state: whether the next block's
+    heading survives depends on how the new list ends, and a TOC can be 10,000 lines."""
+    content = post.normalize_content(text) if toc.kind != "preamble" else text
+    headings, state = scan(content)
+    toc.content = content
+    toc.prime(headings)
+    return state
+
+
+def _next_heading_kept(post: Post, toc: Block, state: ScanState) -> bool:
+    """True when the block after ``toc`` still starts with its heading in the written text
+    (``state``: the scan state at the end of the TOC's text)."""
     at = post.index(toc)
     if at + 1 >= len(post.blocks):
         return True
@@ -121,9 +132,9 @@ def _next_heading_kept(post: Post, toc: Block) -> bool:
     lead = after.lead_heading()
     if lead is None:
         return True
-    offset = len(toc.content) + len(post.gaps[at])
-    window = toc.content + post.gaps[at] + after.content[: lead.end]
-    return any(h.start == offset and (h.level, h.text) == (lead.level, lead.text) for h in scan_headings(window))
+    gap = post.gaps[at]
+    found, _ = scan(gap + after.content[: lead.end], state)
+    return any(h.start == len(gap) and (h.level, h.text) == (lead.level, lead.text) for h in found)
 
 
 def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = False) -> SaveReport:
@@ -154,8 +165,8 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
                     # heading there as a lazy continuation; a blank line ends the list.
                     post.gaps[at] = post.eol
             old_content = toc.content
-            post.set_content(toc, content)
-            if not _next_heading_kept(post, toc):
+            state = _set_toc_content(post, toc, content)
+            if not _next_heading_kept(post, toc, state):
                 # The new list would swallow the heading after it (an indented heading reads
                 # as the list's continuation): better a stale TOC than a lost item.
                 toc.content = old_content

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from tui.digest.blocks import split_lines
@@ -18,8 +19,7 @@ _MARK_OPEN = re.compile(r"^[ \t]*<!--\s*toc\s*-->[ \t]*$", re.I)
 _MARK_CLOSE = re.compile(r"^[ \t]*<!--\s*(?:tocstop|/toc)\s*-->[ \t]*$", re.I)
 
 
-@dataclass(frozen=True)
-class TocEntry:
+class TocEntry(NamedTuple):  # a tuple: a 10,000-entry TOC builds 10,000 of them per read
     indent: str
     bullet: str
     label: str
@@ -43,6 +43,8 @@ def _lines(text: str, start: int):
 
 def find_markers(text: str) -> TocList | None:
     """The region between <!-- toc --> and <!-- tocstop --> in ``text``, if both are there."""
+    if "<!--" not in text:
+        return None  # most TOCs have no markers: no need to look at every line
     open_end = None
     for offset, line in _lines(text, 0):
         if open_end is None and _MARK_OPEN.match(line.rstrip("\r\n")):
@@ -61,15 +63,30 @@ def _is_list_line(body: str) -> bool:
     return bool(_LIST_ITEM.match(body)) and not _THEMATIC.match(body)
 
 
+# The rest of a list after its first line, for texts whose lines end in "\n" only: blank
+# lines, then a list line (no thematic break) or an indented non-blank line, as often as
+# they come. Blank lines after the last such line are not the list's.
+_LIST_REST = re.compile(
+    r"(?:(?:[^\S\n]*\n)*"
+    r"(?:(?!([-*_])(?:[ \t]*\1){2,}[ \t]*$)[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t](?=[^\n]*\S))"
+    r"[^\n]*(?:\n|\Z))*",
+    re.MULTILINE,
+)
+
+
 def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
     """The first list in ``text[start:stop]``: from its first line to the last line that
     still belongs to it (a list line, or an indented continuation)."""
     first = last = None
-    for offset, line in _lines(text[:stop] if stop is not None else text, start):
+    text = text[:stop] if stop is not None else text
+    for offset, line in _lines(text, start):
         body = line.rstrip("\r\n")
         if first is None:
             if _is_list_line(body):
                 first, last = offset, offset + len(line)
+                if "\r" not in text:
+                    # A 10,000-entry TOC in one regex match rather than a loop over its lines.
+                    return first, max(last, _LIST_REST.match(text, last).end())
             continue  # a sentence before the list is the author's, keep looking
         if _is_list_line(body) or (body.strip() and body[:1] in " \t"):
             last = offset + len(line)
@@ -78,12 +95,26 @@ def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int
     return (first, last) if first is not None else None
 
 
+_last: tuple[str, int, TocList] | None = None
+
+
 def find_list(text: str, start: int) -> TocList:
     """The first list after ``start`` (the TOC heading's end), or an empty region there.
 
     The region runs from the first list line to the last line that still belongs to
     the list, so the text around it (a sentence, blank lines) stays as written.
     """
+    # Reading a post and saving it both look for the list in the same TOC text (the item
+    # level comes from it, then the save rewrites it): the second look is a string compare.
+    global _last
+    if _last is not None and _last[1] == start and _last[0] == text:
+        return _last[2]
+    found = _find_list(text, start)
+    _last = (text, start, found)
+    return found
+
+
+def _find_list(text: str, start: int) -> TocList:
     marked = find_markers(text)
     if marked is not None:
         return marked
@@ -93,7 +124,16 @@ def find_list(text: str, start: int) -> TocList:
     return TocList(found[0], found[1], _entries(text[found[0]:found[1]]), False)
 
 
+# _ENTRY for a whole region at once: the label may not run past its line.
+_ENTRY_LINES = re.compile(_ENTRY.pattern.replace(r"[^\]\\]", r"[^\]\\\n]"), re.MULTILINE)
+
+
 def _entries(region: str) -> tuple[TocEntry, ...]:
+    if "\r" not in region:
+        return tuple(
+            TocEntry(m["indent"], m["bullet"], m["label"], unquote(m["anchor"]) if "%" in m["anchor"] else m["anchor"])
+            for m in _ENTRY_LINES.finditer(region)
+        )
     found = []
     for line in split_lines(region):
         match = _ENTRY.match(line.rstrip("\r\n"))
@@ -104,8 +144,7 @@ def _entries(region: str) -> tuple[TocEntry, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True)
-class TocRow:
+class TocRow(NamedTuple):
     depth: int  # 0 for groups and ungrouped items, 1 for items inside a group
     label: str
     anchor: str
