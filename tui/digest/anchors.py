@@ -82,9 +82,14 @@ _DIACRITIC_TABLE = (
     "v ʋʌṽṿⓥꝟｖ X ẊẌⓍＸ x ẋẍⓧｘ TZ Ꜩ tz ꜩ AA Ꜳ aa ꜳ AO Ꜵ ao ꜵ AU Ꜷ au ꜷ AV ꜸꜺ av ꜹꜻ AY Ꜽ ay ꜽ "
     "OO Ꝏ oo ꝏ VY Ꝡ vy ꝡ "
 )
-_PAIRS = [p for p in "".join(_DIACRITIC_TABLE).split(" ") if p]
-_DIACRITICS = {ord(ch): base for base, letters in zip(_PAIRS[::2], _PAIRS[1::2]) for ch in letters}
-del _PAIRS
+
+
+@functools.cache
+def _diacritics() -> dict[int, str]:
+    """The table as a str.translate map, built when a hexo anchor first needs it."""
+    pairs = [p for p in "".join(_DIACRITIC_TABLE).split(" ") if p]
+    return {ord(ch): base for base, letters in zip(pairs[::2], pairs[1::2]) for ch in letters}
+
 
 _HEXO_CONTROL = re.compile(r"[\x00-\x1f]")
 _HEXO_SPECIAL = re.compile(f"[{_JS_WS}~`!@#$%^&*()\\-_+=\\[\\]{{}}|\\\\;:\"'<>,.?/]+")
@@ -231,7 +236,7 @@ def _strip_html(text: str) -> str:
 
 
 def _hexo_slugize(text: str, lower: bool) -> str:
-    text = _HEXO_CONTROL.sub("", text.translate(_DIACRITICS))
+    text = _HEXO_CONTROL.sub("", text.translate(_diacritics()))
     text = _HEXO_DASHES.sub("-", _HEXO_SPECIAL.sub("-", text)).strip("-")
     return text.lower() if lower else text
 

@@ -13,8 +13,6 @@ import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 
-import yaml
-
 from .errors import FrontMatterError
 from . import frontmatter_toml as toml_text
 from . import frontmatter_yaml as yaml_text
@@ -96,6 +94,8 @@ def _parse(raw: str, fmt: str) -> FrontMatter:
     inner = fm.inner
     # Line numbers in messages count from the top of the file; the opener is line 1.
     if fmt == "yaml":
+        import yaml  # PyYAML costs ~25 ms of start-up: only posts with YAML front matter pay it
+
         try:
             # Only comments (or nothing) between the delimiters is an empty mapping.
             data = yaml.safe_load(inner)

@@ -6,8 +6,19 @@ replaced without touching the bytes around it (comments, quoting, order).
 
 from __future__ import annotations
 
-import yaml
 
+
+class _Yaml:
+    """PyYAML, imported on first use: the TOML writer shares this module's quoting helpers,
+    and a post with TOML or no front matter should not pay ~25 ms of start-up for YAML."""
+
+    def __getattr__(self, name: str):
+        import yaml as module
+
+        return getattr(module, name)
+
+
+yaml = _Yaml()
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 

@@ -122,10 +122,27 @@ class Post:
         return [b for b in self.blocks if b.kind in ("group", "item")]
 
     def index(self, block: Block) -> int:
-        for i, candidate in enumerate(self.blocks):
-            if candidate is block:
-                return i
-        raise ValueError("block is not in this post")
+        # The editor asks on every keystroke: positions by uid are remembered, and checked
+        # against the list before use, so code that edits ``blocks`` directly only costs a
+        # rebuild on the next miss.
+        positions = self.__dict__.get("_positions")
+        at = positions.get(block.uid) if positions else None
+        if at is None or at >= len(self.blocks) or self.blocks[at] is not block:
+            self._positions = positions = {b.uid: i for i, b in enumerate(self.blocks)}
+            at = positions.get(block.uid)
+            if at is None or self.blocks[at] is not block:
+                # Not here, or a copy sharing its uid is: look for this very object.
+                at = next((i for i, b in enumerate(self.blocks) if b is block), None)
+                if at is None:
+                    raise ValueError("block is not in this post")
+        return at
+
+    def _renumber(self, lo: int, hi: int) -> None:
+        """Record the positions of ``blocks[lo:hi]`` after a move among them."""
+        positions = self.__dict__.get("_positions")
+        if positions is not None:
+            for i in range(max(lo, 0), min(hi, len(self.blocks))):
+                positions[self.blocks[i].uid] = i
 
     def first_movable(self) -> int:
         """Items may not move above the TOC, into the preamble."""
@@ -170,14 +187,28 @@ class Post:
             text += eol + body.replace("\n", eol) + eol
         return text
 
-    def _pairs(self) -> set[tuple[int, int]]:
-        return {(a.uid, b.uid) for a, b in zip(self.blocks, self.blocks[1:])}
+    # A move, insert or delete shifts any other pair of neighbours by at most one place, so
+    # newly adjacent pairs are within a few places of where it happened: only those are
+    # compared (all pairs of a 2,000-item post cost ~1 ms per keystroke).
+    _NEAR = 3
 
-    def _keep_apart(self, before: set[tuple[int, int]]) -> None:
+    def _pairs(self, spots: tuple[int, ...]) -> set[tuple[int, int]]:
+        """The neighbour pairs within reach of ``spots`` (wide enough to hold every pair that
+        can still be next to the same block after one step)."""
+        last = len(self.blocks) - 1
+        return {(self.blocks[k].uid, self.blocks[k + 1].uid)
+                for k in self._window(spots, self._NEAR + 1, last)}
+
+    @staticmethod
+    def _window(spots: tuple[int, ...], reach: int, last: int) -> list[int]:
+        return sorted({k for s in spots for k in range(max(s - reach, 0), min(s + reach, last))})
+
+    def _keep_apart(self, before: set[tuple[int, int]], spots: tuple[int, ...]) -> None:
         """Give each newly adjacent pair with no blank line between them one, when the
         first would otherwise swallow the second's heading: a paragraph running into a
         setext heading becomes part of it, an HTML block runs on to the next blank line."""
-        for i, (a, b) in enumerate(zip(self.blocks, self.blocks[1:])):
+        for i in self._window(spots, self._NEAR, len(self.blocks) - 1):
+            a, b = self.blocks[i], self.blocks[i + 1]
             if self.gaps[i] or not a.content or (a.uid, b.uid) in before:
                 continue
             lead = b.lead_heading()
@@ -189,8 +220,8 @@ class Post:
 
     def insert(self, index: int, content: str, kind: str = "item") -> Block:
         """Insert a block at ``index`` (into ``blocks``) and return it."""
-        pairs = self._pairs()
         index = max(self.first_movable(), min(index, len(self.blocks)))
+        pairs = self._pairs((index,))
         block = Block(kind, "", level=self.item_level)
         n = len(self.blocks)
         gap = self.typical_gap()
@@ -202,28 +233,29 @@ class Post:
             self.gaps.insert(index, gap)
         self.blocks.insert(index, block)
         self.set_content(block, content)
-        self._keep_apart(pairs)
+        self._keep_apart(pairs, (index,))
         return block
 
     def delete(self, block: Block) -> None:
         index = self.index(block)
         if index == 0:
             raise ValueError("the preamble cannot be deleted")
-        pairs = self._pairs()
+        pairs = self._pairs((index,))
         last = index == len(self.blocks) - 1
         del self.blocks[index]
         del self.gaps[index - 1 if last else index]
-        self._keep_apart(pairs)
+        self._keep_apart(pairs, (index,))
 
     def move(self, block: Block, to: int) -> int:
         """Move ``block`` to position ``to`` of ``blocks`` (clamped); return where it landed."""
         index = self.index(block)
         to = max(self.first_movable(), min(to, len(self.blocks) - 1))
         if to != index:
-            pairs = self._pairs()
+            pairs = self._pairs((index, to))
             del self.blocks[index]
             self.blocks.insert(to, block)
-            self._keep_apart(pairs)
+            self._renumber(min(index, to), max(index, to) + 1)
+            self._keep_apart(pairs, (index, to))
         return to
 
     def move_item(self, block: Block, delta: int) -> int:
