@@ -1,21 +1,21 @@
-"""The whole post rendered, one Markdown widget per block, built lazily.
+"""The whole post rendered, block by block, only where the reader is looking.
 
-One Markdown widget over a 300-section post takes ~20 s to render, so each block gets its own
-widget: the first screenful is composed at once and a single loader worker renders the rest
-in order, a small batch at a time, yielding between batches so keys and paints keep flowing.
-TOC links resolve through the project's anchors (Textual's slugger deletes Hangul).
+One Markdown widget over a 300-section post takes ~20 s to render, so the post is a
+LazyMarkdownColumn: every block starts as its source text and is swapped for rendered
+Markdown when it comes near the view, one block per refresh, so keys never wait for more
+than one block and a jump lands at once. TOC links resolve through the project's anchors
+(Textual's slugger deletes Hangul).
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import re
 import unicodedata
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -24,24 +24,13 @@ from textual.widgets.option_list import Option
 
 from tui.digest.anchors import heading_text
 from tui.digest.post import Block, Post
+from tui.widgets.lazy_markdown import BlockView, Gap, LazyMarkdownColumn
 
-BATCH = 4  # first loader step, in blocks
-MAX_BATCH = 16  # a step of ~16 items renders in a few hundred ms on a slow machine
-PAUSE = 0.02  # between steps: lets the layout, a paint and pending keys through
-FIRST_LINES = 80  # source lines composed up front: more than a tall terminal shows
+__all__ = ["BlockView", "Gap", "TocView", "WholePreviewScreen"]
 
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-class BlockView(Markdown):
-    """The rendering of one block; ``block_uid`` ties it back to the model."""
-
-    def __init__(self, block: Block, markdown: str | None) -> None:
-        super().__init__(markdown, open_links=False, classes=f"preview-block preview-{block.kind}")
-        self.block = block
-        self.block_uid = block.uid
 
 
 _TOC_ENTRY = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+\[(.+)\]\(\s*<?([^\s>)]+)>?[^)]*\)\s*$")
@@ -105,14 +94,7 @@ class WholePreviewScreen(Screen[None]):
         self._uid_by_anchor = {_nfc(anchor): uid for uid, anchor in self.anchors.items()}
         self.blocks: list[Block] = [b for b in self.post.blocks if b.content.strip()]
         self._index_by_uid = {block.uid: i for i, block in enumerate(self.blocks)}
-        self.views: dict[int, BlockView | TocView] = {}
-        self._next = 0  # blocks[:_next] have widgets
-        self.rendered = 0  # blocks[:rendered] are fully rendered
-        self._wanted = 0  # a jump asks the loader to hurry up to here
-        self._progress = asyncio.Event()
         self.pending_url: str | None = None
-
-    # -- building --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         data = self.post.front.data or {}
@@ -120,58 +102,31 @@ class WholePreviewScreen(Screen[None]):
         with Horizontal(id="preview-header"):
             yield Static(title, id="preview-title", markup=False)
             yield Static("", id="preview-status")
-        with VerticalScroll(id="preview-scroll"):
-            lines = 0
-            while self._next < len(self.blocks) and lines < FIRST_LINES:
-                block = self.blocks[self._next]
-                lines += block.content.count("\n") + 1
-                yield self._make_view(block, block.content)
+        yield LazyMarkdownColumn(
+            self.blocks, lambda block: TocView(block) if block.kind == "toc" else None, id="preview-scroll"
+        )
         yield Footer()
 
-    def _make_view(self, block: Block, markdown: str | None) -> BlockView | TocView:
-        view = TocView(block) if block.kind == "toc" else BlockView(block, markdown)
-        self.views[block.uid] = view
-        self._next += 1
-        return view
-
     def on_mount(self) -> None:
-        self.rendered = self._next
-        self.query_one("#preview-scroll").focus()
-        self._show_progress()
-        self.run_worker(self._load_rest(), group="preview-load", exclusive=True)
-
-    async def _load_rest(self) -> None:
-        """Render the remaining blocks in document order, in growing batches.
-
-        Every layout walks all mounted widgets, so the cost is in the number of layouts, not
-        of blocks: a batch is mounted under ``batch_update`` (one layout for the lot) and
-        batches grow as the document does. Keys are still handled while a batch renders.
-        """
-        scroll = self.query_one("#preview-scroll", VerticalScroll)
-        size = BATCH
-        while self._next < len(self.blocks):
-            count = max(size, self._wanted - self._next)
-            views = [self._make_view(block, block.content)
-                     for block in self.blocks[self._next : self._next + count]]
-            with self.app.batch_update():
-                # Mounting awaits each Markdown's own render, so the batch is complete here.
-                await scroll.mount_all(views)
-            self.rendered = self._next
-            self._progress.set()
-            self._show_progress()
-            await asyncio.sleep(PAUSE)
-            size = min(MAX_BATCH, size * 2)
-
-    def _show_progress(self) -> None:
-        total = len(self.blocks)
-        text = "" if self.rendered >= total else f"rendering {self.rendered}/{total}"
-        for status in self.query("#preview-status").results(Static):
-            status.update(text)
+        self.column.focus()
 
     @property
-    def loaded(self) -> bool:
-        """True once every block is rendered."""
-        return self.rendered >= len(self.blocks)
+    def column(self) -> LazyMarkdownColumn:
+        return self.query_one("#preview-scroll", LazyMarkdownColumn)
+
+    @property
+    def views(self) -> dict[int, BlockView | TocView]:
+        """Block uid -> its rendered widget, for the blocks rendered so far."""
+        return {view.block_uid: view for view in self.column.views.values()}  # type: ignore[attr-defined]
+
+    @property
+    def settled(self) -> bool:
+        """True once everything near the view is rendered and any jump has landed."""
+        return self.column.settled
+
+    def on_lazy_markdown_column_progress(self, event: LazyMarkdownColumn.Progress) -> None:
+        text = "" if event.done >= event.total else f"rendering {event.done}/{event.total}"
+        self.query_one("#preview-status", Static).update(text)
 
     # -- moving around ---------------------------------------------------------------------
 
@@ -188,19 +143,8 @@ class WholePreviewScreen(Screen[None]):
         return True
 
     def jump_to_index(self, index: int) -> None:
-        """Scroll block ``index`` to the top, rendering up to it first if needed."""
-        self.run_worker(self._jump(index), group="preview-jump", exclusive=True)
-
-    async def _jump(self, index: int) -> None:
-        # Render a screenful past the target so it can reach the top of the view.
-        self._wanted = max(self._wanted, index + 1 + BATCH)
-        while self.rendered <= index:
-            self._progress.clear()
-            await self._progress.wait()
-        view = self.views[self.blocks[index].uid]
-        scroll = self.query_one("#preview-scroll", VerticalScroll)
-        # After a refresh the new blocks have been laid out and their offsets are real.
-        self.call_after_refresh(scroll.scroll_to_widget, view, animate=False, top=True)
+        """Scroll block ``index`` to the top at once; it renders right after."""
+        self.column.jump_to(index)
 
     def on_toc_view_jump(self, event: TocView.Jump) -> None:
         self.follow_link(event.href)
@@ -235,19 +179,11 @@ class WholePreviewScreen(Screen[None]):
 
     def action_goto_top(self) -> None:
         """Scroll to the top."""
-        self.query_one("#preview-scroll", VerticalScroll).scroll_home(animate=False)
+        self.jump_to_index(0)
 
     def action_goto_bottom(self) -> None:
-        """Scroll to the end of the post, rendering everything first."""
-        self._wanted = len(self.blocks)
-        self.run_worker(self._bottom(), group="preview-jump", exclusive=True)
-
-    async def _bottom(self) -> None:
-        while not self.loaded:
-            self._progress.clear()
-            await self._progress.wait()
-        scroll = self.query_one("#preview-scroll", VerticalScroll)
-        self.call_after_refresh(scroll.scroll_end, animate=False)
+        """Scroll to the last block (as far up as the end of the post allows)."""
+        self.jump_to_index(len(self.blocks) - 1)
 
     def action_close(self) -> None:
         """Back to the editor."""
