@@ -7,7 +7,7 @@ pre-commit hooks and CI, where start-up time is the user's wait.
 from __future__ import annotations
 
 import argparse
-import difflib
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -118,6 +118,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             status = 2
             continue
         if fixed.changed:
+            import difflib
+
             from tui.digest.blocks import split_lines
 
             # Markdown's lines, not str.splitlines' (which also breaks at \x0c, \x85, \u2028...).
@@ -216,10 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(command).parse_args(argv[1:] if command else argv)
     try:
         settings = _settings(args)
-        if command == "check":
-            return _check(args, settings)
-        if command == "fix":
-            return _fix(args, settings)
+        if command in ("check", "fix"):
+            # Reading a 10,000-item post makes ~100,000 objects (blocks, headings, TOC
+            # entries) that all live until the command ends, and no cycles worth freeing:
+            # the cyclic collector's 140 passes over them were ~10% of `fix`.
+            gc.disable()
+            try:
+                return _check(args, settings) if command == "check" else _fix(args, settings)
+            finally:
+                gc.enable()
         if command == "new":
             return _new(args, settings)
         if command == "links":
