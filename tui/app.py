@@ -49,6 +49,14 @@ class NewsDigestApp(App[int]):
         else:
             self.open_path(self.path)
 
+    is_ready = False  # the first full layout is done (Textual's Ready event arrived)
+
+    def on_ready(self) -> None:
+        self.is_ready = True
+        editor = self.editor_screen()
+        if editor is not None:
+            editor.start_background()
+
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
             self.settings.theme = theme.name

@@ -55,6 +55,9 @@ def start(path: str | None) -> dict:
         class Timed(base):
             def on_ready(self) -> None:
                 seen["ready_s"] = time.time() - T0
+                # CPU seconds of this process so far (all threads): the same mark, but blind
+                # to other processes on a shared machine taking the cores.
+                seen["cpu_s"] = time.process_time()
                 seen["screen"] = type(self.screen).__name__
                 self.exit()
 

@@ -59,6 +59,7 @@ class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[Non
         self.layout_mode: str | None = None  # None: follow the terminal width
         self._editor_text = ""
         self._dirty = False
+        self._background_started = False
         self.init_save()
         self.init_links()
 
@@ -82,8 +83,18 @@ class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[Non
         self._show_block(self.post.blocks[0])
         self.update_header()
         self.start_save_timers()
-        self.start_link_workers()
-        self.load_known_tags()
+        # Background threads hold the GIL for ~50 ms at 2,000 items (every item's link key):
+        # they start when the app is ready (first full layout done, the app's queue reached),
+        # so the first paint does not wait for them. A screen opened later starts them itself.
+        if getattr(self.app, "is_ready", False):
+            self.call_after_refresh(self.start_background)
+
+    def start_background(self) -> None:
+        """Duplicate marks and known tags (thread workers); once per screen."""
+        if not self._background_started:
+            self._background_started = True
+            self.start_link_workers()
+            self.load_known_tags()
 
     @property
     def item_list(self) -> ItemList:

@@ -74,9 +74,7 @@ class LinkCheckMixin:
         listing = self.item_list
         changed = states.keys() | listing.link_marks.keys()
         listing.link_marks = states
-        for row, block in enumerate(listing.rows):
-            if block is not None and block.uid in changed:
-                listing.refresh_row(row)
+        listing.refresh_uids(changed)
         dead = [r for r in results if not r.ok and r.status is not None]
         unreachable = [r for r in results if not r.ok and r.status is None]
         moved = [r for r in results if r.ok and r.note != "OK"]

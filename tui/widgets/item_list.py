@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from tui.digest.links import domain, urls_in_paste
 from tui.digest.post import Block
@@ -25,7 +28,11 @@ from tui.digest.post import Block
 # 2,000 rows, so the row's domain comes from this cheap scan (the marks, which must be
 # exact, come from the duplicate worker instead).
 _LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?(https?://[^)\s>]+)", re.IGNORECASE)
-FIRST_SCREENFUL = 80
+
+
+def one_line(title: str) -> str:
+    """A heading's text on one row (a setext heading's lines are joined with line feeds)."""
+    return " ".join(title.splitlines()) if "\n" in title or "\r" in title else title
 
 
 def row_link(content: str, labels: tuple[str, ...]) -> str | None:
@@ -37,6 +44,26 @@ def row_link(content: str, labels: tuple[str, ...]) -> str | None:
             return match.group(2)
         first = first or match.group(2)
     return first
+
+
+class _Row(Option):
+    """A row whose prompt is built the first time anything reads it (in practice: when it is
+    drawn). Building all 2,000 prompts (a domain, a Content each) before the first paint
+    cost ~100 ms; a screenful is what gets drawn."""
+
+    def __init__(self, build: Callable[[], Content]) -> None:
+        super().__init__("")
+        self._build: Callable[[], Content] | None = build
+
+    @property
+    def prompt(self) -> Content:
+        if self._build is not None:
+            self._prompt, self._build = self._build(), None
+        return self._prompt
+
+    def _set_prompt(self, prompt) -> None:
+        self._build = None
+        super()._set_prompt(prompt)
 
 
 class ItemList(OptionList):
@@ -94,13 +121,13 @@ class ItemList(OptionList):
         if block is None:
             return Content.assemble(("Post", "bold $text-primary"), ("  front matter & intro", "$text-muted"))
         if block.kind == "group":
-            return Content.styled(block.title or "(untitled group)", "bold $text-accent")
+            return Content.styled(one_line(block.title) or "(untitled group)", "bold $text-accent")
         checked = self.link_marks.get(block.uid)
         if checked is not None:
             mark = ("✗", "bold $text-error") if checked[0] == "dead" else ("↪", "bold $text-warning")
         else:
             mark = ("!", "bold $text-warning") if block.uid in self.marks else " "
-        parts = [mark, (f"{self._ordinal[row]:>3} ", "$text-muted"), block.title or "(untitled)"]
+        parts = [mark, (f"{self._ordinal[row]:>3} ", "$text-muted"), one_line(block.title) or "(untitled)"]
         link = row_link(block.content, self.labels)
         if link:
             parts.append((f"  {domain(link)}", "$text-muted"))
@@ -117,19 +144,30 @@ class ItemList(OptionList):
                 self._ordinal.append(0)
 
     def load(self, sections: list[Block], highlight: int = 0) -> None:
-        """Show ``sections``; a first screenful now, the rest after the next paint."""
+        """Show ``sections``: every row at once, each prompt built when first drawn."""
         self.rows = [None, *sections]
         self._number()
-        cut = max(FIRST_SCREENFUL, highlight + FIRST_SCREENFUL)
         with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(self.prompt_for(i) for i in range(min(cut, len(self.rows))))
-        if cut < len(self.rows):
-            self.call_after_refresh(self._add_rest, cut)
+            self.set_options(_Row(partial(self.prompt_for, row)) for row in range(len(self.rows)))
         self.highlighted = min(highlight, len(self.rows) - 1)
 
-    def _add_rest(self, start: int) -> None:
-        if start < len(self.rows) and self.option_count == start:
-            self.add_options(self.prompt_for(i) for i in range(start, len(self.rows)))
+    def _update_lines(self) -> None:
+        # OptionList measures each new row by wrapping its prompt (~0.1 ms a row, and it
+        # builds every prompt to do so). Rows here are one line each (text-wrap: nowrap in
+        # the CSS, titles put on one line by prompt_for), so the line table is just filled.
+        region = self.scrollable_content_region
+        if not region:
+            return
+        cache = self._line_cache
+        start, count = len(cache.lines), len(self._options)
+        if start < count:
+            cache.lines.extend((row, 0) for row in range(start, count))
+            cache.heights.update(dict.fromkeys(range(start, count), 1))
+            cache.index_to_line.update(zip(range(start, count), range(start, count)))
+        virtual_size = Size(region.width - self._get_left_gutter_width(), count)
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
     def refresh_row(self, row: int) -> None:
         if 0 <= row < self.option_count:
@@ -166,6 +204,17 @@ class ItemList(OptionList):
         self._repaint_row(old)
         self._repaint_row(new)
         super().watch_highlighted(new)
+
+    def refresh_uids(self, uids: set[int]) -> None:
+        """Re-render the rows of these blocks (after marks changed); rows never drawn yet
+        are left to build their prompt, marks included, when they are."""
+        if not uids:
+            return
+        for row, block in enumerate(self.rows):
+            if block is not None and block.uid in uids and row < self.option_count:
+                option = self._options[row]
+                if not (isinstance(option, _Row) and option._build is not None):
+                    self.refresh_row(row)
 
     def refresh_block(self, block: Block) -> None:
         """Re-render the row of ``block`` (one prompt: O(1) when it is the selected row)."""
