@@ -11,6 +11,8 @@ import unicodedata
 from fnmatch import fnmatchcase, translate
 from urllib.parse import unquote, urlsplit
 
+from .link_lines import has_hint, line_links
+
 DEFAULT_TRACKING = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src", "si")
 DEFAULT_LABELS = ("참고링크", "참고자료", "Link", "Source")
 
@@ -19,24 +21,6 @@ _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+$")
 _PCT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-# Only "[" (links, references), "<" (autolinks) and a bare http(s) URL (the url plugin) can
-# make a link node: a text without any of them needs no parse at all (see _has_hint).
-_URL = re.compile(r"https?://", re.IGNORECASE)
-
-
-def _has_hint(text: str) -> bool:
-    """Whether ``text`` has "[", "<" or an http(s):// URL; substring tests first, as a
-    case-blind regex over all of a post's prose is slow (a URL needs "://")."""
-    return "[" in text or "<" in text or ("://" in text and _URL.search(text) is not None)
-# The shape of most items' link lines: a whole line that is one inline link (or image) with
-# a label of plain text and a destination with nothing that needs parsing. The label may not
-# hold "^" (a footnote reference wins), emphasis, code, escapes, entities or brackets.
-_LINK_LINE = re.compile(r"(!?)\[([^\[\]\\`*_~&<>!^\n]+)\]\(([^\s()<>\\`\x00-\x1f\x7f]+)\)[ \t]*")
-# First characters that can open a block other than a paragraph or an ATX heading (lists,
-# quotes, code, HTML, breaks, setext underlines, tables), so a line starting with one makes
-# an item's structure worth mistune's full parse.
-_OPENERS = frozenset(" \t>-+*=_~`<|")
-_ORDERED = re.compile(r"\d{1,9}[.)]")
 _parser = None
 
 
@@ -56,7 +40,7 @@ def _markdown(text: str):
         def hinted_inline(src: str, env: dict):
             # Most paragraphs of a post are prose; without a hint they hold no link, and
             # mistune's inline pass over them was half the cost of finding a post's links.
-            if not _has_hint(src):
+            if not has_hint(src):
                 return [{"type": "text", "raw": src}]
             return inline(src, env)
 
@@ -253,66 +237,13 @@ def _walk_links(nodes):
         yield from _walk_links(node.get("children"))
 
 
-def _lines_with(text: str, needle: str) -> set[int]:
-    """Start offsets of the lines of ``text`` (\\n-separated) that contain ``needle``."""
-    found = set()
-    at = text.find(needle)
-    while at >= 0:
-        found.add(text.rfind("\n", 0, at) + 1)
-        line_end = text.find("\n", at)
-        if line_end < 0:
-            break
-        at = text.find(needle, line_end)
-    return found
-
-
-def _line_links(markdown: str) -> list[str] | None:
-    """The links of ``markdown`` when its structure is plain enough to read without mistune
-    (paragraphs, ATX headings, quotes of plain text, and links only as whole lines), else None.
-
-    In such a text every line is a paragraph, heading or plain quote line, so a link line is
-    always inline text and nothing on another line can hide it (no code spans, HTML, fences,
-    lists or reference definitions); its node is built as mistune builds it.
-    """
-    # Whole-text substring tests, not per line: prose lines are long and most have no hint.
-    if "`" in markdown or "|" in markdown or "<" in markdown:
-        return None
-    from mistune.util import escape_url
-
-    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
-    hinted = _lines_with(text, "[")
-    urls = _lines_with(text, "://")
-    found = []
-    start = 0
-    for line in text.split("\n"):
-        at, start = start, start + len(line) + 1
-        if not line or (line[0] in " \t" and not line.strip(" \t")):
-            continue
-        if line[0] == ">":
-            line = line[2:] if line[1:2] == " " else line[1:]
-            if not line:
-                return None
-        if line[0] in _OPENERS or line[0].isspace() or (line[0].isdigit() and _ORDERED.match(line)):
-            return None
-        if at not in hinted:
-            if at in urls and _URL.search(line):
-                return None  # a bare URL: the url plugin's business
-            continue  # plain words: no link
-        link = _LINK_LINE.fullmatch(line)
-        if link is None or _has_hint(link.group(2)):
-            return None
-        if not link.group(1):
-            node = {"attrs": {"url": escape_url(link.group(3))}, "children": [{"type": "text", "raw": link.group(2)}]}
-            found.append(_link_url(node))
-    return found
-
-
 def links_in(markdown: str) -> list[str]:
-    if not _has_hint(markdown):
+    if not has_hint(markdown):
         return []
-    found = _line_links(markdown)
-    if found is not None:
-        return found
+    pairs = line_links(markdown)
+    if pairs is not None:
+        # Built as mistune builds an inline link's node, so _link_url treats both alike.
+        return [_link_url({"attrs": {"url": url}, "children": [{"type": "text", "raw": label}]}) for label, url in pairs]
     return [_link_url(node) for node in _walk_links(_markdown(markdown))]
 
 
