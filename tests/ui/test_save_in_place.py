@@ -76,6 +76,20 @@ async def test_heading_typed_inside_an_item_becomes_an_item_on_save(ko_post):
         await pilot.press("down", "enter", "ctrl+end", *"### Split off", "ctrl+s")
         await pilot.pause()
         assert titles(app)[:2] == ["작은 모델의 반격", "Split off"]
+    # The same save lists it in the TOC (the file must not need a second save).
+    lines = toc_lines(ko_post.read_text(encoding="utf-8"))
+    assert lines[:2] == ["- [작은 모델의 반격](#작은-모델의-반격)", "- [Split off](#split-off)"]
+
+
+async def test_split_keeps_the_custom_label_of_the_item_it_split_from(ko_post):
+    text = ko_post.read_text(encoding="utf-8")
+    ko_post.write_text(text.replace("- [작은 모델의 반격](", "- [내가 붙인 이름]("), encoding="utf-8")
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter", "ctrl+end", *"### Split off", "ctrl+s")
+        await pilot.pause()
+    lines = toc_lines(ko_post.read_text(encoding="utf-8"))
+    assert lines[:2] == ["- [내가 붙인 이름](#작은-모델의-반격)", "- [Split off](#split-off)"]
 
 
 async def test_item_heading_removed_joins_the_item_before_on_save(ko_post):

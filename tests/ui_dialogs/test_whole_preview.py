@@ -152,17 +152,22 @@ def frozen_heap():
 
 
 class LoopLag:
-    """Records the longest gap between ticks of a 10 ms timer: how long a key would wait."""
+    """How much rendering happens between two ticks of a 10 ms timer, i.e. how much work a
+    key press can be stuck behind. Counted in blocks rather than seconds, so a loaded CI
+    machine can't fail it (the seconds are the benchmark's job)."""
 
-    def __init__(self, app) -> None:
-        self.worst = 0.0
-        self._last = time.monotonic()
+    def __init__(self, app, screen) -> None:
+        self.screen = screen
+        self.most_blocks_per_turn = 0
+        self.ticks = 0
+        self._seen = len(screen.views)
         self.timer = app.set_interval(0.01, self._tick)
 
     def _tick(self) -> None:
-        now = time.monotonic()
-        self.worst = max(self.worst, now - self._last - 0.01)
-        self._last = now
+        now = len(self.screen.views)
+        self.most_blocks_per_turn = max(self.most_blocks_per_turn, now - self._seen)
+        self._seen = now
+        self.ticks += 1
 
 
 def rendered_titles(screen: WholePreviewScreen) -> set[str]:
@@ -187,20 +192,22 @@ async def test_200_items_top_rendered_soon_and_only_near_the_view():
 async def test_keys_are_handled_promptly_while_blocks_render(frozen_heap):
     screen, app = preview(big_post(200))
     async with app.run_test(size=(120, 40)) as pilot:
-        lag = LoopLag(app)
+        lag = LoopLag(app, screen)
         scroll = screen.query_one("#preview-scroll", VerticalScroll)
         await pilot.press(*["pagedown"] * 6)  # page down through the post while it renders
         await settle(pilot, screen)
         assert scroll.scroll_y > 0
         top = min(i for i, _ in enumerate(screen.blocks) if screen.column.block_y(i) >= scroll.scroll_y)
         assert top > 10 and screen.blocks[top].uid in screen.views  # what is now in view is rendered
-        assert lag.worst < 0.3, f"the event loop was held for {lag.worst:.3f} s"  # ~0.05 s measured
+        assert lag.ticks > 0 and lag.most_blocks_per_turn <= 2, (
+            f"{lag.most_blocks_per_turn} blocks rendered without letting a key through"
+        )
 
 
 async def test_far_jump_lands_at_once_with_its_heading_in_view(frozen_heap):
     screen, app = preview(big_post(200))
     async with app.run_test(size=(120, 40)) as pilot:
-        lag = LoopLag(app)
+        lag = LoopLag(app, screen)
         assert screen.jump_to_anchor("기사-200-요약")  # while the top is still rendering
         jumped = time.monotonic()
         await until(lambda: "기사 200 요약" in rendered_titles(screen), timeout=10)
@@ -209,7 +216,7 @@ async def test_far_jump_lands_at_once_with_its_heading_in_view(frozen_heap):
         assert in_view(screen, view_of(screen, "기사 200 요약"))
         await settle(pilot, screen)
         assert in_view(screen, view_of(screen, "기사 200 요약"))
-        assert lag.worst < 0.3, f"the event loop was held for {lag.worst:.3f} s"
+        assert lag.most_blocks_per_turn <= 2, f"{lag.most_blocks_per_turn} blocks rendered in one turn"
 
 
 async def test_jump_keeps_its_heading_at_the_top_while_neighbours_render():

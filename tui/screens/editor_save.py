@@ -57,6 +57,10 @@ class SaveMixin:
 
     def write_post(self) -> bool:
         edited = self.post.text() != self.saved_text
+        if not blocks_stable(self.post):
+            # A heading typed inside an item (or one removed) changes the post's items:
+            # settle that first so this very save's TOC lists them.
+            self.replace_post(reparse_keeping_origins(self.post))
         toc = self.post.toc
         report = regenerate(self.post, save_rules(self.settings), datetime.now(), edited=edited)
         if report.text == self.saved_text and not disk_changed(self.path, self.fingerprint):
@@ -245,11 +249,16 @@ class SaveMixin:
 
 def same_structure(post: Post, toc_before, text: str) -> bool:
     """True when parsing ``text`` would give back ``post``'s blocks: it serializes to
-    ``text``, keeps the TOC it had, and no block gained or lost a heading at or above the
-    item level (a heading typed inside an item would become an item of its own)."""
+    ``text``, keeps the TOC it had, and its blocks are stable (see ``blocks_stable``)."""
     toc = post.toc
     if toc is None or toc is not toc_before or not post.items:
         return False  # a new TOC, or none: where it goes and the item level are a parse's call
+    return blocks_stable(post) and post.text() == text
+
+
+def blocks_stable(post: Post) -> bool:
+    """True when no block gained or lost a heading at or above the item level (a heading
+    typed inside an item would become an item of its own on the next parse)."""
     level = post.item_level
     names = {name.strip().casefold() for name in post.options.toc_headings}
     for block in post.blocks:
@@ -265,7 +274,24 @@ def same_structure(post: Post, toc_before, text: str) -> bool:
                 return False
             if any(h.level <= level for h in found[1:]):
                 return False
-    return post.text() == text
+    return True
+
+
+def reparse_keeping_origins(post: Post) -> Post:
+    """``post`` parsed afresh; a block that starts where an old block started keeps that
+    block's origin, so its TOC entry (and a custom label) still follows it."""
+    fresh = Post.parse(post.text(), bom=post.bom, options=post.options)
+    origins, offset = {}, len(post.front.raw)
+    for block, gap in zip(post.blocks, post.gaps):
+        origins[offset] = block
+        offset += len(block.content) + len(gap)
+    offset = len(fresh.front.raw)
+    for block, gap in zip(fresh.blocks, fresh.gaps):
+        old = origins.get(offset)
+        if old is not None and block.kind == old.kind and block.kind != "preamble":
+            block.origin_anchor, block.origin_title = old.origin_anchor, old.origin_title
+        offset += len(block.content) + len(gap)
+    return fresh
 
 
 def _stat_key(path) -> tuple[int, int] | None:
