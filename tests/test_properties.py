@@ -77,6 +77,7 @@ ARBITRARY = st.lists(NASTY, max_size=80).map("".join) | st.text(max_size=200)
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(ARBITRARY, st.sampled_from(["github", "hexo", "hexo-lower", "kramdown"]))
 @example("## 목차\n- [a](#a)\n#######\r\n-", "github")
+@example("### \n## 목차\n#\n## 목차\n", "github")  # preamble headings once picked the item level
 @example("  #", "github")
 @example("=\r\n-\r\n### \x85", "kramdown")
 @example("---\rtitle: x\r---\r### A\r", "github")

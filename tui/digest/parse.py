@@ -29,7 +29,10 @@ def item_level(headings: list[Heading], anchors: list[str], toc_index: int | Non
         pointed = [h.level for i, (h, a) in enumerate(zip(headings, anchors)) if a in targets and i != toc_index]
         if pointed:
             return max(pointed)
-    counts = Counter(h.level for i, h in enumerate(headings) if i != toc_index)
+    # Headings before the TOC are preamble and never items: counting them could pick a level
+    # the written TOC then does not point at, and the next read would infer another one.
+    after = [h.level for h in headings[toc_index + 1:]] if toc_index is not None else []
+    counts = Counter(after or (h.level for i, h in enumerate(headings) if i != toc_index))
     if not counts:
         return DEFAULT_ITEM_LEVEL
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
