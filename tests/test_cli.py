@@ -208,3 +208,18 @@ def test_check_diff_splits_at_markdown_line_endings_only(tmp_path, capsys, confi
     path.write_text("intro\u2028still intro\x0cand more\n\n### A\n", encoding="utf-8", newline="")
     code, out, _ = run(capsys, "check", str(path), "--config", config)
     assert code == 1 and " intro\u2028still intro\x0cand more\n" in out
+
+
+def test_broken_front_matter_is_named_and_never_rewritten(tmp_path, capsys, config):
+    front = "---\ntitle: [unclosed\ndate: 2020.06.20 12:00:00\n---\n"
+    post = tmp_path / "post.md"
+    post.write_text(front + "\n### 첫 항목\n\n본문.\n", encoding="utf-8")
+    code, out, err = run(capsys, "fix", "--config", str(config), str(post))
+    assert code == 0 and out == f"{post}: TOC inserted with 1 entry\n"
+    assert err == (f"{post}: warning: front matter left as written (title and updated not managed): "
+                   "line 3: expected ',' or ']', but got ':' (while parsing a flow sequence that starts on line 2)\n")
+    assert post.read_text(encoding="utf-8") == front + "\n## 목차\n\n- [첫 항목](#첫-항목)\n\n### 첫 항목\n\n본문.\n"
+    code, out, err = run(capsys, "check", "--config", str(config), str(post))
+    assert (code, out) == (0, "") and "front matter left as written" in err
+    code, _, _ = run(capsys, "check", "--strict", "--config", str(config), str(post))
+    assert code == 1

@@ -125,7 +125,7 @@ class PostMachine(RuleBasedStateMachine):
         parts = ["intro\n\n## 목차\n\n- [I0](#i0)\n\n"]
         for i in range(n):
             if grouped and i == n // 2:
-                parts.append(f"## Group\n\n")
+                parts.append("## Group\n\n")
             parts.append(f"### I{i}\n\nbody {i}\n\n")
         text = "".join(parts).rstrip("\n") + ("\n" if final else "")
         self.text = text.replace("\n", eol)

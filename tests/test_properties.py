@@ -40,11 +40,9 @@ def posts(draw):
         toc = draw(st.lists(st.sampled_from(titles or ["x"]), max_size=4))
         bullet = draw(st.sampled_from(["-", "*", "1."]))
         parts.append("\n## 목차\n\n" + "".join(f"{bullet} [{t}](#{t.lower().replace(' ', '-')})\n" for t in toc))
-    grouped = False
     for title, body, group in items:
         if group and level > 2:
             parts.append(f"\n{'#' * (level - 1)} Group {title}\n")
-            grouped = True
         parts.append(f"\n{'#' * level} {title}\n" + "".join(body))
     text = "".join(parts).replace("\n", eol)
     if draw(st.booleans()):

@@ -3,7 +3,7 @@
 import pytest
 
 from core_helpers import fix_report, fix_text
-from tui.digest.post import ParseOptions, Post
+from tui.digest.post import Post
 from tui.digest.regen import SaveRules, regenerate
 from core_helpers import NOW
 

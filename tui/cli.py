@@ -132,7 +132,8 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
             print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
             status = max(status, 1)
-        warnings = _duplicate_warnings(Path(path), fixed.post, settings)
+        warnings = [f"{path}: warning: {w}" for w in fixed.report.warnings]
+        warnings += _duplicate_warnings(Path(path), fixed.post, settings)
         for warning in warnings:
             print(warning, file=sys.stderr)
         if warnings and args.strict:
@@ -152,6 +153,8 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
             status = 2
             continue
         print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
+        for warning in fixed.report.warnings:
+            print(f"{path}: warning: {warning}", file=sys.stderr)
     return status
 
 

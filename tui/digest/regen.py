@@ -29,6 +29,7 @@ class SaveRules:
 class SaveReport:
     text: str
     changes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what a save could not do, and why
 
     @property
     def summary(self) -> str:
@@ -173,7 +174,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
                 post.restore(before)
                 changes.clear()
             elif not had_toc:
-                changes.append(f"TOC inserted with {len(rows)} entries")
+                changes.append(f"TOC inserted with {len(rows)} {'entry' if len(rows) == 1 else 'entries'}")
             else:
                 old_keys = _numbered([e.anchor for e in region.entries])
                 changes.append(describe_change(old_keys, keys, relabeled) or "TOC rewritten")
@@ -188,4 +189,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         )
         post.front = new_front
         changes.extend(notes)
-    return SaveReport(post.text(), changes)
+    warnings = []
+    if post.front.error is not None:
+        warnings.append(f"front matter left as written (title and updated not managed): {post.front.error}")
+    return SaveReport(post.text(), changes, warnings)
