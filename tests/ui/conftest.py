@@ -68,3 +68,13 @@ def rows(app) -> list[str]:
 def titles(app) -> list[str]:
     """Item titles in list order, without positions and domains."""
     return [block.title for block in app.screen.item_list.rows[1:]]
+
+
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Wait for background work (threads, debounced renders) without betting on how fast
+    the machine is: a loaded CI runner only makes the wait longer, never the test red."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "timed out waiting"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import make_app, rows, titles
+from tests.ui.conftest import make_app, rows, titles, until
 
 KO_TITLES = ["작은 모델의 반격", "벡터 검색 입문", "Jupyter 단축키 모음", "강화학습 강의 공개"]
 KO_ANCHORS = ["작은-모델의-반격", "벡터-검색-입문", "jupyter-단축키-모음", "강화학습-강의-공개"]
@@ -270,9 +270,8 @@ async def test_preview_renders_selected_item(ko_post):
     app = make_app(ko_post)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down")
-        await pilot.pause(0.4)
-        markdown = app.screen.preview.query_one(Markdown)
-        assert "벡터 검색 입문" in markdown.source
+        await until(pilot, lambda: "벡터 검색 입문" in getattr(
+            next(iter(app.screen.preview.query(Markdown)), None), "source", ""))
 
 
 async def test_command_palette_runs_actions(ko_post):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import events
 
 from tests.httpserver import LocalServer, Reply, silent
-from tests.ui.conftest import copy_fixture, make_app, rows, titles
+from tests.ui.conftest import copy_fixture, make_app, rows, titles, until
 
 
 async def paste(app, pilot, text: str) -> None:
@@ -73,7 +73,7 @@ async def test_duplicate_in_recent_post_is_marked(blog):
     post = copy_fixture("weekly-ko.md", blog)
     app = make_app(post)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.dup_index is not None)  # built in a thread at start
         await paste(app, pilot, "http://www.example.com/terminal-apps/?utm_medium=mail")
         notes = [n.message for n in app._notifications]
         assert any("already in" in m and "week 10" in m for m in notes), notes
@@ -136,8 +136,8 @@ async def test_users_title_wins_over_late_fetch(ko_post):
 
 
 async def test_ui_responds_while_fetch_is_pending(ko_post):
-    with LocalServer({"/hang": silent(3.0)}) as server:
-        app = make_app(ko_post, fetch_titles=True, fetch_timeout=1.0)
+    with LocalServer({"/hang": silent(6.0)}) as server:
+        app = make_app(ko_post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
             await paste(app, pilot, server.url("/hang"))
             await pilot.press("down", "alt+up", "up")
@@ -145,8 +145,7 @@ async def test_ui_responds_while_fetch_is_pending(ko_post):
             # fetch blocked the UI, they would only have run once it finished.
             assert titles(app)[0] == "작은 모델의 반격"
             assert any(w.group == "fetch" and w.is_running for w in app.workers)
-            await pilot.pause(1.5)
-            assert any("No page title" in n.message for n in app._notifications)
+            await until(pilot, lambda: any("No page title" in n.message for n in app._notifications))
 
 
 async def test_ctrl_v_without_clipboard_says_what_to_install(ko_post, monkeypatch):
