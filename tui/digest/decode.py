@@ -1,0 +1,165 @@
+"""Reading post files: the bytes, the checks on them, and their decoding.
+
+Reads refuse anything we could not round-trip exactly (binary, not UTF-8, huge)
+instead of guessing, and name the likely encoding (with an iconv command) when they can.
+
+Split out of store.py, which re-exports all of it. The size limit, the BOM, the
+fingerprint and the OS-error wording live here rather than in store.py because
+a read needs them first and store.py imports from this module, never the reverse.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PostReadError
+
+MAX_BYTES = 20 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+
+# A few control bytes are normal in text (tab, newlines, form feed, ESC from
+# pasted ANSI); past this share of the sample the file is not prose.
+_CONTROL_RATIO = 0.30
+_SAMPLE = 64 * 1024
+_ODD_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b") + b"\x7f"
+_HIGH = bytes(range(0x80, 0x100))
+_MIN_EVIDENCE = 8  # fewer non-ASCII bytes than this is too little to name an encoding
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"),
+              (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE"))
+# NUL-bearing data never reaches the guesser (binary, or caught by a BOM above),
+# so a UTF-16/32 guess there would only be noise.
+_WIDE_CODECS = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+# charset_normalizer tends to name the vendor superset (cp949 for EUC-KR text);
+# when the plain standard also decodes the bytes, naming it gives the user the
+# encoding they have heard of and an iconv command that works everywhere.
+_PREFER_STANDARD = {"cp949": "euc_kr", "cp932": "shift_jis", "gbk": "gb2312", "gb18030": "gb2312"}
+_NAMES = {"shift_jis": "Shift_JIS", "latin_1": "ISO-8859-1", "mac_roman": "MACINTOSH",
+          "iso2022_jp": "ISO-2022-JP"}
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes, st: os.stat_result) -> "Fingerprint":
+        return cls(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=hashlib.sha256(data).hexdigest())
+
+
+@dataclass
+class Loaded:
+    text: str
+    bom: bool
+    fingerprint: Fingerprint
+    path: Path
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _iconv_name(codec: str) -> str:
+    if codec in _NAMES:
+        return _NAMES[codec]
+    codec = re.sub(r"^cp(125\d)$", r"windows_\1", codec)
+    return re.sub(r"^iso8859_", "iso_8859_", codec).upper().replace("_", "-")
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    if len(data) - len(data.translate(None, _HIGH)) < _MIN_EVIDENCE:
+        return None
+    from charset_normalizer import from_bytes  # lazy: only the unhappy path pays for it
+
+    best = from_bytes(data, cp_exclusion=_WIDE_CODECS).best()
+    if best is None:
+        return None
+    codec = best.encoding
+    standard = _PREFER_STANDARD.get(codec)
+    if standard and standard in best.could_be_from_charset:
+        codec = standard
+    return _iconv_name(codec)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _ODD_CONTROLS))
+    return bool(sample) and controls / len(sample) > _CONTROL_RATIO
+
+
+def read_post(path: os.PathLike | str) -> Loaded:
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise PostReadError(f"cannot open {path}: it does not exist") from None
+    except OSError as exc:
+        raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise PostReadError(f"cannot open {path}: it is a directory, not a post file")
+    if not stat.S_ISREG(st.st_mode):
+        # Reading a FIFO or device could block forever or never end.
+        raise PostReadError(f"cannot open {path}: it is not a regular file")
+    too_big = f"cannot open {path}: it is too big ({{}}; the limit is {_mb(MAX_BYTES)})"
+    if st.st_size > MAX_BYTES:  # refused from the stat alone, so a huge file costs nothing
+        raise PostReadError(too_big.format(_mb(st.st_size)))
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # +1 catches a file that grew after the stat
+            st = os.fstat(fh.fileno())
+    except OSError as exc:
+        raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
+    if len(data) > MAX_BYTES:
+        raise PostReadError(too_big.format("over " + _mb(MAX_BYTES)))
+
+    fingerprint = Fingerprint.of_bytes(data, st)
+    bom = data.startswith(BOM)
+    body = data[len(BOM):] if bom else data
+    for mark, name in _WIDE_BOMS:
+        # Before the NUL test: UTF-16 text is full of NULs but is not binary.
+        if data.startswith(mark):
+            raise _not_utf8(path, name)
+    if _looks_binary(body[:_SAMPLE]):
+        raise PostReadError(f"cannot open {path}: it looks like a binary file, not a Markdown post")
+    try:
+        text = body.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        name = _guess_encoding(body)
+        if name is None:
+            line = body.count(b"\n", 0, exc.start) + 1
+            raise PostReadError(
+                f"cannot open {path}: it is not UTF-8 (invalid byte on line {line}) "
+                "and its encoding could not be recognised"
+            ) from None
+        raise _not_utf8(path, name) from None
+    return Loaded(text=text, bom=bom, fingerprint=fingerprint, path=path)
+
+
+def _not_utf8(path: Path, name: str) -> PostReadError:
+    return PostReadError(
+        f"cannot open {path}: it is not UTF-8 (looks like {name}); "
+        f"convert it with iconv -f {name} -t UTF-8"
+    )
+
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "the operation is not permitted",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno) or (exc.strerror or str(exc)).lower()
+
