@@ -1,8 +1,8 @@
 """The editor screen: owns the open post; the list, editor and preview talk to it by messages.
 
 Saving, conflicts and the autosave journal live in ``editor_save``; pasted links, title
-fetches and duplicate marks in ``editor_links``. This module keeps the selection, typing
-and the structural edits (move, new, delete, undo).
+fetches and duplicate marks in ``editor_links``; the structural edits (move, new, delete,
+undo) in ``editor_items``. This module keeps the selection, typing, focus and layout.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, TextArea
-from textual.widgets.text_area import Selection
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_save import SaveMixin
@@ -31,10 +31,9 @@ from tui.widgets.item_preview import ItemPreview
 
 WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
-UNDO_DEPTH = 100
 
 
-class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -186,96 +185,6 @@ class EditorScreen(SaveMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[Non
             self.title_edited(block)
         self.preview.show(text)
         self.mark_dirty()
-
-    # -- structural edits ------------------------------------------------------------------
-
-    def _push_undo(self) -> None:
-        self.undo_stack.append((self.post.snapshot(), self.item_list.highlighted or 0))
-        del self.undo_stack[:-UNDO_DEPTH]
-
-    def structural_change(self) -> None:
-        self.mark_dirty()
-        self.journal_soon()
-
-    @on(ItemList.Move)
-    def _move(self, message: ItemList.Move) -> None:
-        self.move_item(message.delta)
-
-    def move_item(self, delta: int) -> None:
-        block = self.item_list.selected_block
-        if block is None:
-            return
-        old_row = self.item_list.highlighted or 0
-        self._push_undo()
-        before = self.post.index(block)
-        if self.post.move_item(block, delta) == before:
-            self.undo_stack.pop()
-            return
-        new_row = self.row_of(block)
-        if abs(new_row - old_row) == 1:
-            self.item_list.swap(old_row, new_row)
-        elif new_row != old_row:
-            self.reselect(new_row)
-        self.structural_change()
-
-    @on(ItemList.MoveToEnd)
-    def _move_to_end(self, message: ItemList.MoveToEnd) -> None:
-        self.move_item_to_end(message.top)
-
-    def move_item_to_end(self, top: bool) -> None:
-        block = self.item_list.selected_block
-        if block is None:
-            return
-        self._push_undo()
-        before = self.post.index(block)
-        target = self.post.first_movable() if top else len(self.post.blocks) - 1
-        if self.post.move(block, target) == before:
-            self.undo_stack.pop()
-            return
-        self.reselect(self.row_of(block))
-        self.structural_change()
-
-    @on(ItemList.NewItem)
-    def _new_from_list(self) -> None:
-        self.action_new_item()
-
-    def action_new_item(self) -> None:
-        """Add an item after the selected one and edit its title."""
-        block = self.item_list.selected_block
-        at = self.post.index(block) + 1 if block is not None else self.post.first_movable()
-        self._push_undo()
-        new = self.post.insert(at, self.post.new_item_content("New item"))
-        self.reselect(self.row_of(new))
-        self.structural_change()
-        self.editor.focus()
-        first = self.editor.document.get_line(0)
-        # Typing replaces the placeholder title straight away.
-        self.editor.selection = Selection((0, len(first) - len("New item")), (0, len(first)))
-
-    @on(ItemList.Delete)
-    def action_delete_item(self) -> None:
-        """Delete the selected item (u or ctrl+z in the list brings it back)."""
-        block = self.item_list.selected_block
-        if block is None:
-            self.notify("The Post row cannot be deleted.", severity="warning")
-            return
-        row = self.item_list.highlighted or 0
-        self._push_undo()
-        self.post.delete(block)
-        self.reselect(min(row, len(self.post.sections)))
-        self.structural_change()
-        self.notify(f"Deleted “{block.title or 'untitled'}”. Press u to undo.")
-
-    @on(ItemList.Undo)
-    def action_undo(self) -> None:
-        """Undo the last move, delete or insert."""
-        if not self.undo_stack:
-            self.notify("Nothing to undo.")
-            return
-        snap, row = self.undo_stack.pop()
-        self.post.restore(snap)
-        self.reselect(min(row, len(self.post.sections)))
-        self.structural_change()
 
     # -- focus and layout ------------------------------------------------------------------
 
