@@ -10,6 +10,7 @@ import argparse
 import gc
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from tui import __version__
@@ -106,17 +107,30 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
     return warnings
 
 
+class _Readable:
+    """Iterates the posts a command was given, reporting each unreadable one in a line of its
+    own and remembering that the command must end with status 2."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def each(self, paths, load):
+        for path in paths:
+            try:
+                result = load(path)
+            except DigestError as err:
+                print(f"{path}: {err}", file=sys.stderr)
+                self.failed = True
+                continue
+            yield path, result
+
+
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.postfile import fix_post
 
-    status = 0
-    for path in args.paths:
-        try:
-            fixed = fix_post(path, parse_options(settings), save_rules(settings), write=False)
-        except DigestError as err:
-            print(f"{path}: {err}", file=sys.stderr)
-            status = 2
-            continue
+    status, posts = 0, _Readable()
+    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=False)
+    for path, fixed in posts.each(args.paths, load):
         if fixed.changed:
             import difflib
 
@@ -138,24 +152,19 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             print(warning, file=sys.stderr)
         if warnings and args.strict:
             status = max(status, 1)
-    return status
+    return 2 if posts.failed else status
 
 
 def _fix(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.postfile import fix_post
 
-    status = 0
-    for path in args.paths:
-        try:
-            fixed = fix_post(path, parse_options(settings), save_rules(settings), write=True)
-        except DigestError as err:
-            print(f"{path}: {err}", file=sys.stderr)
-            status = 2
-            continue
+    posts = _Readable()
+    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=True)
+    for path, fixed in posts.each(args.paths, load):
         print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
         for warning in fixed.report.warnings:
             print(f"{path}: warning: {warning}", file=sys.stderr)
-    return status
+    return 2 if posts.failed else 0
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:
@@ -181,14 +190,9 @@ def _links(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.links import links_in
     from tui.digest.postfile import open_post
 
-    status = 0
-    for path in args.paths:
-        try:
-            post = open_post(path, parse_options(settings)).post
-        except DigestError as err:
-            print(f"{path}: {err}", file=sys.stderr)
-            status = 2
-            continue
+    status, posts = 0, _Readable()
+    for path, opened in posts.each(args.paths, partial(open_post, options=parse_options(settings))):
+        post = opened.post
         where: dict[str, list[str]] = {}
         for block in post.items:
             for url in links_in(block.content):
@@ -212,7 +216,7 @@ def _links(args: argparse.Namespace, settings: Settings) -> int:
         )
         if dead:
             status = max(status, 1)
-    return status
+    return 2 if posts.failed else status
 
 
 def main(argv: list[str] | None = None) -> int:
