@@ -240,6 +240,11 @@ async def test_g_and_t_keys_go_to_the_end_and_the_contents():
         await pilot.press("t")
         await settle(pilot, screen)
         assert in_view(screen, screen.query_one(TocView))
+        # t hands the keys to the contents: a reader walks them and jumps with enter.
+        assert app.focused is screen.query_one(TocView)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot, screen)
+        assert in_view(screen, view_of(screen, "기사 3 요약"))
 
 
 # -- snapshots -----------------------------------------------------------------------------

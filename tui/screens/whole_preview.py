@@ -176,6 +176,18 @@ class WholePreviewScreen(Screen[None]):
         """Jump to the table of contents (or the top when the post has none)."""
         toc = next((i for i, block in enumerate(self.blocks) if block.kind == "toc"), 0)
         self.jump_to_index(toc)
+        self._focus_toc()
+
+    def _focus_toc(self, tries: int = 60) -> None:
+        # The contents may still be a gap of source text: focus it once it is rendered, so
+        # up/down walk its entries and enter jumps (instead of scrolling the page).
+        toc = next((v for v in self.views.values() if isinstance(v, TocView)), None)
+        if toc is not None:
+            toc.focus()
+            if toc.highlighted is None and toc.option_count:
+                toc.highlighted = 0
+        elif tries:
+            self.set_timer(0.05, lambda: self._focus_toc(tries - 1))
 
     def action_goto_top(self) -> None:
         """Scroll to the top."""
