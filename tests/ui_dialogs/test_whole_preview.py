@@ -192,6 +192,7 @@ async def test_200_items_top_rendered_soon_and_only_near_the_view():
 async def test_keys_are_handled_promptly_while_blocks_render(frozen_heap):
     screen, app = preview(big_post(200))
     async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: bool(screen.query("#preview-scroll")))  # pushed on the app's mount
         lag = LoopLag(app, screen)
         scroll = screen.query_one("#preview-scroll", VerticalScroll)
         await pilot.press(*["pagedown"] * 6)  # page down through the post while it renders
