@@ -186,7 +186,7 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
 def _links(args: argparse.Namespace, settings: Settings) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
-    from tui.digest.fetch import check_link
+    from tui.digest.fetch import check_link, sort_results
     from tui.digest.links import links_in
     from tui.digest.postfile import open_post
 
@@ -201,10 +201,7 @@ def _links(args: argparse.Namespace, settings: Settings) -> int:
         # Link checks wait on the network, not the CPU: a few at once keeps a 100-link post quick.
         with ThreadPoolExecutor(max_workers=8) as pool:
             results = list(pool.map(lambda u: check_link(u, timeout=args.timeout), where))
-        # No answer at all (offline, DNS) is not proof a link is dead: report it apart.
-        dead = [r for r in results if not r.ok and r.status is not None]
-        unreachable = [r for r in results if not r.ok and r.status is None]
-        moved = [r for r in results if r.ok and r.note != "OK"]
+        dead, unreachable, moved = sort_results(results)
         for kind, group in (("dead", dead), ("unreachable", unreachable), ("redirect", moved)):
             for result in group:
                 titles = ", ".join(map(repr, where[result.url]))

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .pagehead import decode_html, parse_head
 
@@ -45,6 +46,21 @@ class LinkStatus:
     final_url: str | None
     ok: bool
     note: str
+
+
+class LinkReport(NamedTuple):
+    dead: list[LinkStatus]  # the server answered with an error
+    unreachable: list[LinkStatus]  # no answer at all (offline, DNS): not proof a link is dead
+    moved: list[LinkStatus]  # answered after a redirect
+
+
+def sort_results(results) -> LinkReport:
+    """Link check results by what the author should do about them."""
+    return LinkReport(
+        [r for r in results if not r.ok and r.status is not None],
+        [r for r in results if not r.ok and r.status is None],
+        [r for r in results if r.ok and r.note != "OK"],
+    )
 
 
 class _Watch:

@@ -21,10 +21,11 @@ LISTED = 6  # dead/redirected links named in the notification; the rows mark the
 
 def link_state(results) -> tuple[str, str] | None:
     """The worst of an item's link results as (kind, note): dead beats redirect."""
-    dead = [r for r in results if not r.ok and r.status is not None]
+    from tui.digest.fetch import sort_results
+
+    dead, _, moved = sort_results(results)
     if dead:
         return "dead", f"{dead[0].url}: {dead[0].note}"
-    moved = [r for r in results if r.ok and r.note != "OK"]
     if moved:
         return "redirect", f"{moved[0].url} {moved[0].note}"
     return None
@@ -75,9 +76,9 @@ class LinkCheckMixin:
         changed = states.keys() | listing.link_marks.keys()
         listing.link_marks = states
         listing.refresh_uids(changed)
-        dead = [r for r in results if not r.ok and r.status is not None]
-        unreachable = [r for r in results if not r.ok and r.status is None]
-        moved = [r for r in results if r.ok and r.note != "OK"]
+        from tui.digest.fetch import sort_results
+
+        dead, unreachable, moved = sort_results(results)
         lines = [f"{len(results)} links: {len(dead)} dead, {len(moved)} redirected, "
                  f"{len(unreachable)} unreachable"]
         lines += [f"✗ {r.url} ({r.note})" for r in dead[:LISTED]]
