@@ -30,7 +30,7 @@ def link_key(content: str, labels: tuple[str, ...], tracking: tuple[str, ...]) -
     return normalize_url(link, tracking) if link else None
 
 
-def heading_text(title: str) -> str:
+def title_as_heading(title: str) -> str:
     """A page title as heading Markdown: characters that would become markup are escaped."""
     title = " ".join(title.split())
     for char in "\\`*_[]<>":
@@ -156,7 +156,7 @@ class LinksMixin:
             return
         if self._provisional.get(uid) != block.title:
             return  # the user's own title wins over a late fetch
-        self.set_heading(block, heading_text(info.title))
+        self.set_heading(block, title_as_heading(info.title))
         self._provisional[uid] = block.title
 
     def set_heading(self, block: Block, title: str) -> None:
