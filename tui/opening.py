@@ -36,7 +36,7 @@ def this_weeks_post(directory: Path, settings: Settings) -> Path:
 
 def newest_post(directory: Path) -> Path | None:
     """The newest post of ``directory`` by its front matter date (the file's mtime without one)."""
-    from tui.widgets.post_form import read_post_heads
+    from tui.digest.postdir import read_post_heads
 
     heads = read_post_heads(directory)
     if not heads:

@@ -8,7 +8,8 @@ import pytest
 from textual.widgets import Input, SelectionList, TextArea
 
 from tui.digest.frontmatter import split_front_matter
-from tui.widgets.post_form import PostForm, known_tags
+from tui.digest.postdir import known_tags
+from tui.widgets.post_form import PostForm
 
 from . import ENGLISH_POST, KOREAN_POST, WidgetApp
 

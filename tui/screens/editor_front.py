@@ -31,7 +31,7 @@ class FrontMixin:
 
     @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
     def load_known_tags(self) -> None:
-        from tui.widgets.post_form import known_tags
+        from tui.digest.postdir import known_tags
 
         tags = known_tags(self.path.parent)
         # A Python function, not the builtin setattr: Textual inspects the callback's

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.post_form import PostHead, read_post_heads
+from tui.digest.postdir import PostHead, read_post_heads
 
 
 class PostPicker(ModalScreen[Path | None]):
