@@ -10,6 +10,7 @@ import time
 import pytest
 from rich.cells import cell_len
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets._markdown import MarkdownParagraph
 
 from tui.digest.post import Post
@@ -24,8 +25,14 @@ def preview(text: str = KOREAN_POST, style: str = "github") -> tuple[WholePrevie
 
 
 async def until(condition, timeout: float = 60.0) -> None:
+    """Poll ``condition``; a screen the app has not composed yet counts as "not yet"."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while True:
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.05)
 
@@ -208,6 +215,7 @@ async def test_keys_are_handled_promptly_while_blocks_render(frozen_heap):
 async def test_far_jump_lands_at_once_with_its_heading_in_view(frozen_heap):
     screen, app = preview(big_post(200))
     async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: bool(screen.query("#preview-scroll")))  # pushed on the app's mount
         lag = LoopLag(app, screen)
         assert screen.jump_to_anchor("기사-200-요약")  # while the top is still rendering
         jumped = time.monotonic()
