@@ -5,12 +5,15 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 import tui.styles
+from tui import heap
 from tui.commands import EditorCommands
 from tui.config import Settings, load_settings, parse_options, save_setting
 from tui.digest.errors import DigestError, PostReadError
@@ -37,6 +40,7 @@ class NewsDigestApp(App[int]):
         self.settings = settings
         self.path = Path(path)
         self._opened = opened
+        self.collector: heap.IdleCollector | None = None  # set when the command paused the GC
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -56,6 +60,22 @@ class NewsDigestApp(App[int]):
         editor = self.editor_screen()
         if editor is not None:
             editor.start_background()
+        if heap.paused():
+            self.call_later(self._take_over_collection)
+
+    def _take_over_collection(self) -> None:
+        heap.settle()
+        self.collector = heap.IdleCollector()
+        self.set_interval(0.1, self._collect_when_idle, name="idle gc")
+
+    def _collect_when_idle(self) -> None:
+        if self.collector is not None:
+            self.collector.tick(time.monotonic())
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.collector is not None and isinstance(event, (events.InputEvent, events.Paste)):
+            self.collector.touch(time.monotonic())
+        await super().on_event(event)
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:

@@ -240,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    from tui import heap
+
+    heap.pause()  # until the first paint: the app settles it in on_ready
     from tui.app import run_editor  # Textual is imported only for the editor
 
     try:

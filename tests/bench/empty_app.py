@@ -34,6 +34,9 @@ def make_editor(path: str, cls=None):
     it; ``cls`` wraps NewsDigestApp in a subclass (the start-up probe)."""
     from pathlib import Path
 
+    from tui import heap
+
+    heap.pause()  # as tui.cli.main does before it imports the app
     from tui.app import NewsDigestApp
     from tui.config import load_settings, parse_options
     from tui.digest.postfile import open_post
@@ -45,6 +48,10 @@ def make_editor(path: str, cls=None):
 
 def start(path: str | None) -> dict:
     """Run headless until on_ready (after the first full layout, the first-paint mark), then exit."""
+    if path is not None:
+        from tui import heap
+
+        heap.pause()  # the command pauses the collector before Textual is imported
     from textual.app import App
 
     seen: dict = {}

@@ -1,0 +1,97 @@
+"""The collector: paused for the editor's start, then run between key presses."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from tui import heap
+from tui.heap import IdleCollector
+
+from .conftest import make_app, until
+
+
+@pytest.fixture
+def restore_gc():
+    yield
+    heap._paused = False  # noqa: SLF001 - a failed test must not leave the flag behind
+    gc.unfreeze()
+    gc.enable()
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_start_pauses_collection_then_collects_when_input_is_quiet(ko_post, restore_gc):
+    gc.unfreeze()
+    heap.pause()
+    assert not gc.isenabled() and heap.paused()
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.collector is not None)
+        assert not heap.paused()
+        # What start-up built (modules, widgets, the post) is out of later passes' way.
+        assert gc.get_freeze_count() > 10_000
+        assert not gc.isenabled(), "passes are the app's to schedule now"
+
+        # Cyclic garbage made around key presses is freed once input goes quiet.
+        await pilot.press("down")
+        ref = weakref.ref(Cycle())
+        for _ in range(2000):
+            Cycle()
+        await pilot.press("up")
+        await until(pilot, lambda: ref() is None, timeout=10)
+        assert sum(app.collector.passes) >= 1
+        assert app.screen.item_list.highlighted == 0
+
+
+async def test_an_editor_started_without_the_pause_leaves_the_collector_alone(ko_post, restore_gc):
+    gc.unfreeze()
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.is_ready)
+        await pilot.pause()
+        assert gc.isenabled() and gc.get_freeze_count() == 0 and app.collector is None
+
+
+def test_the_command_pauses_before_it_runs_the_editor(monkeypatch, tmp_path):
+    import tui.cli as cli
+
+    seen = {}
+
+    def fake_run_editor(path, settings):
+        seen["paused"] = heap.paused()
+        return 0
+
+    monkeypatch.setattr("tui.app.run_editor", fake_run_editor)
+    try:
+        config = tmp_path / "config.toml"
+        config.write_text("", encoding="utf-8")
+        assert cli.main(["--config", str(config), str(tmp_path / "post.md")]) == 0
+    finally:
+        heap._paused = False  # noqa: SLF001
+        gc.enable()
+    assert seen.get("paused") is True
+
+
+@pytest.mark.parametrize(
+    ("quiet", "count", "generation"),
+    [
+        (0.05, (500, 0, 0), None),  # typing, little allocated: nothing
+        (0.05, (9_000, 3, 0), None),  # typing fast: still below the backlog
+        (0.05, (10_000, 0, 0), 0),  # a key held down: the cheapest pass only
+        (0.05, (50, 0, 100), 2),  # ...and a full one after 100 passes without one
+        (0.2, (800, 0, 0), 1),  # a pause between words: the young generations
+        (0.2, (100, 5, 2), None),  # ...when there is enough to be worth it
+        (1.5, (100, 5, 2), 2),  # reading: a full pass frees old replaced widgets too
+        (1.5, (0, 0, 0), None),  # idle and nothing new: nothing, tick after tick
+    ],
+)
+def test_which_pass_runs_depends_on_how_quiet_input_is(quiet, count, generation):
+    collector = IdleCollector()
+    collector.touch(100.0)
+    assert collector.due(100.0 + quiet, count) == generation
