@@ -250,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     except DigestError as err:
         print(f"newsdigest-tui: {err}", file=sys.stderr)
         return 2
+    finally:
+        heap.resume()
 
 
 if __name__ == "__main__":

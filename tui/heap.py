@@ -35,6 +35,14 @@ def paused() -> bool:
     return _paused
 
 
+def resume() -> None:
+    """Undo ``pause`` if the editor never painted (it failed to start)."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
+
+
 def settle() -> None:
     """Free the start-up's garbage and freeze what lives on; collection stays manual."""
     global _paused

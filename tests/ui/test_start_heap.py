@@ -95,3 +95,14 @@ def test_which_pass_runs_depends_on_how_quiet_input_is(quiet, count, generation)
     collector = IdleCollector()
     collector.touch(100.0)
     assert collector.due(100.0 + quiet, count) == generation
+
+
+def test_an_editor_that_fails_to_start_gives_the_collector_back(tmp_path):
+    import tui.cli as cli
+
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\xff\xfe\x00binary\x00")
+    assert cli.main(["--config", str(config), str(bad)]) == 2
+    assert gc.isenabled() and not heap.paused()
