@@ -171,7 +171,10 @@ class LoopLag:
         self.timer = app.set_interval(0.01, self._tick)
 
     def _tick(self) -> None:
-        now = len(self.screen.views)
+        try:
+            now = len(self.screen.views)
+        except NoMatches:
+            return  # the app is closing: the screen's widgets are being removed
         self.most_blocks_per_turn = max(self.most_blocks_per_turn, now - self._seen)
         self._seen = now
         self.ticks += 1
