@@ -1,0 +1,137 @@
+"""The editor's line cache (keyed by what a line shows) must paint exactly what TextArea's
+own renderer paints, through typing, wrapping, selections, the cursor, brackets, focus,
+themes and resizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, TextArea
+
+import tui.styles
+from tui.widgets.item_editor import ItemEditor
+
+STYLES = Path(tui.styles.__file__).parent
+
+TEXT = """\
+### 작은 언어 모델 벤치마크 (Small LM benchmark) — a heading long enough to wrap twice at this width
+
+[참고링크](https://example.com/news/small-lm?utm_source=feed)
+
+벤치마크 결과를 정리했다. 표가 길어서 ([부록](#부록)) 쪽에 따로 두었다. A few more words in English,
+with **bold**, *emphasis*, `code` and a [link](https://example.org/a_b) to keep highlighting busy.
+
+```python
+def f(x):
+    return [x * 2 for x in range(3)]
+```
+
+- 목록 하나
+- item two\twith a tab
+
+(여러 줄에 걸친
+괄호)
+"""
+
+
+class EditorApp(App):
+    CSS_PATH = [str(STYLES / "app.tcss"), str(STYLES / "editor.tcss")]
+
+    def compose(self) -> ComposeResult:
+        yield ItemEditor(id="editor")
+        yield Input(id="elsewhere")
+
+
+def assert_paints_like_textarea(editor: ItemEditor) -> None:
+    editor.render_lines(editor.region.reset_offset)  # the paint's shared key, as Textual does
+    for y in range(editor.size.height):
+        cached = editor.render_line(y)
+        fresh = TextArea._render_line(editor, y)  # noqa: SLF001 - the stock renderer, uncached
+        assert list(cached) == list(fresh), f"line {y} differs from TextArea's own rendering"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (38, 12)])
+async def test_cached_lines_match_textareas_rendering_through_edits(size):
+    app = EditorApp()
+    async with app.run_test(size=size) as pilot:
+        editor = app.query_one(ItemEditor)
+        editor.show(TEXT)
+        editor.focus()
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+
+        steps = [
+            ("ctrl+end",), ("x", "y", "z"), ("up", "up", "end"), ("space", "a", "b"),
+            ("ctrl+home",), ("shift+down", "shift+down", "shift+right"),  # a selection over wrapped lines
+            ("left",), ("down", "down", "down", "down", "down", "end", "left"),  # next to a bracket
+            ("backspace", "backspace"), ("enter", "`", "`", "`", "enter"),  # an open fence restyles the rest
+            ("ctrl+z", "ctrl+z"), ("shift+up", "shift+up", "shift+up"),
+            ("tab",),  # focus leaves: no cursor drawn
+        ]
+        for keys in steps:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert_paints_like_textarea(editor)
+
+        # Brackets: the cursor on "(" marks it and its partner, on the same or a wrapped row.
+        editor.focus()
+        await pilot.pause()
+        for _ in range(2):  # the blink hides and shows the cursor
+            editor._cursor_visible = not editor._cursor_visible  # noqa: SLF001 - what the blink timer does
+            await pilot.pause()
+            assert_paints_like_textarea(editor)
+        row = next(i for i in range(editor.document.line_count) if "([" in editor.document[i])
+        editor.move_cursor((row, editor.document[row].index("([")))
+        await pilot.pause()
+        assert editor.matching_bracket_location is not None
+        assert_paints_like_textarea(editor)
+        await pilot.press("right")  # onto "[": another pair
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+        await pilot.press("left", "left")  # off every bracket: both marks go
+        await pilot.pause()
+        assert editor.matching_bracket_location is None
+        assert_paints_like_textarea(editor)
+        row = next(i for i in range(editor.document.line_count) if editor.document[i].startswith("(여러"))
+        editor.move_cursor((row, 0))  # the partner is on the next line
+        editor.scroll_cursor_visible(center=True, animate=False)
+        await pilot.pause()
+        assert editor.matching_bracket_location == (row + 1, 2)
+        assert_paints_like_textarea(editor)
+        await pilot.press("right")
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+        await pilot.resize_terminal(size[0] + 17, size[1] - 3)
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+        editor.show("새 항목\n\n" + "word " * 40)
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+
+
+async def test_typing_renders_only_the_line_typed_in(monkeypatch):
+    rendered: list[int] = []
+    stock = TextArea._render_line
+
+    def counting(self, y):
+        rendered.append(y)
+        return stock(self, y)
+
+    app = EditorApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        editor = app.query_one(ItemEditor)
+        editor.show(TEXT)
+        editor.focus()
+        editor.move_cursor((4, 3))
+        await pilot.pause()
+        monkeypatch.setattr(TextArea, "_render_line", counting)
+        await pilot.press("k")
+        await pilot.pause()
+        assert editor.document[4].startswith("벤치마k")
+        assert 1 <= len(set(rendered)) <= 3, f"re-rendered rows {sorted(set(rendered))}"
