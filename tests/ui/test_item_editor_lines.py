@@ -135,3 +135,21 @@ async def test_typing_renders_only_the_line_typed_in(monkeypatch):
         await pilot.pause()
         assert editor.document[4].startswith("벤치마k")
         assert 1 <= len(set(rendered)) <= 3, f"re-rendered rows {sorted(set(rendered))}"
+
+
+async def test_equal_lines_cut_differently_by_a_selection_are_painted_apart():
+    from textual.widgets.text_area import Selection
+
+    app = EditorApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        editor = app.query_one(ItemEditor)
+        editor.show("같은 줄 same line\n" * 4 + "\n\n\n")
+        editor.focus()
+        await pilot.pause()
+        assert_paints_like_textarea(editor)  # equal lines, unselected, share one render
+        editor.selection = Selection((0, 4), (2, 6))  # first line cut, second whole, third cut
+        await pilot.pause()
+        assert_paints_like_textarea(editor)
+        editor.selection = Selection((4, 0), (6, 0))  # blank lines inside a selection
+        await pilot.pause()
+        assert_paints_like_textarea(editor)

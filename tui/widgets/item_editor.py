@@ -92,8 +92,11 @@ class ItemEditor(TextArea):
             bracket = self._matching_bracket_location
             if bracket is not None and not (bracket[0] == row or end[0] == row):
                 bracket = None
+            # The row itself only shows in line numbers and in how a selection cuts it; without
+            # those, equal lines (blank ones, a repeated link line) share one render.
+            where = row if selected is not None or self._pass_key[4] else None
             key = (
-                self._pass_key, row, section, self.document[row], tuple(wrapped.get_offsets(row)),
+                self._pass_key, where, section, self.document[row], tuple(wrapped.get_offsets(row)),
                 tuple(self._highlights.get(row, ())), selected, cursor, bracket, start == end,
             )
         line = self._lines_by_content.get(key)
