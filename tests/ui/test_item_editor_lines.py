@@ -153,3 +153,33 @@ async def test_equal_lines_cut_differently_by_a_selection_are_painted_apart():
         editor.selection = Selection((4, 0), (6, 0))  # blank lines inside a selection
         await pilot.pause()
         assert_paints_like_textarea(editor)
+
+
+async def test_scrolling_follows_the_item_shown_without_a_screen_layout():
+    app = EditorApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        editor = app.query_one(ItemEditor)
+        editor.show("짧은 항목\n")
+        editor.focus()
+        await pilot.pause()
+        assert editor.max_scroll_y == 0 and not editor.show_vertical_scrollbar
+
+        editor.show("".join(f"{n}번째 줄 line {n}\n" for n in range(100)))
+        await pilot.pause()
+        assert editor.virtual_size.height == 101
+        assert editor.show_vertical_scrollbar and editor.vertical_scrollbar.window_virtual_size == 101
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert editor.scroll_y == editor.max_scroll_y > 0
+        assert editor.cursor_location == (100, 0)
+
+        # Typing that wraps adds a row; the scroll range grows with it.
+        await pilot.press("up", "end", *list("word " * 14))
+        await pilot.pause()
+        assert editor.virtual_size.height > 101
+        assert editor.vertical_scrollbar.window_virtual_size == editor.virtual_size.height
+        assert editor.content_region.contains_point(editor.cursor_screen_offset)
+
+        editor.show("다시 짧게\n")
+        await pilot.pause()
+        assert editor.max_scroll_y == 0 and not editor.show_vertical_scrollbar

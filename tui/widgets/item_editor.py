@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
 
@@ -19,6 +20,17 @@ class ItemEditor(TextArea):
         Binding("ctrl+home", "document_start", "Start", show=False, id="editor.document_start"),
         Binding("ctrl+end", "document_end", "End", show=False, id="editor.document_end"),
     ]
+
+    # A TextArea's virtual size is its own scroll extent: nothing around it is laid out by
+    # it. Widget declares it layout=True, so every item shown (and every line that wrapping
+    # added or removed while typing) re-arranged the whole screen (~2-4 ms). The one thing
+    # that layout did for this widget, updating its scrollbars, is done here; a scrollbar
+    # appearing or going still lays the screen out (show_vertical_scrollbar does that).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
