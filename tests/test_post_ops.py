@@ -192,3 +192,25 @@ PostMachine.TestCase.settings = settings(
     max_examples=40, stateful_step_count=15, deadline=None, suppress_health_check=list(HealthCheck)
 )
 TestPostOps = PostMachine.TestCase
+
+
+OPEN_FENCE = (
+    "## 목차\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n"
+    "### A\n\nbody a\n\n### B\n\n<!-- a note\n\n### C\n\n```python\nprint('never closed')\n"
+)
+
+
+def test_an_item_left_open_swallows_the_next_heading_only_when_something_follows_it():
+    post = Post.parse(OPEN_FENCE)
+    assert [b.title for b in post.items] == ["A", "B"]  # C is inside B's open comment, as on the page
+    a, b = post.items
+    assert post.keeps_next_heading(post.index(a))
+    assert post.keeps_next_heading(post.index(b))  # last: nothing to swallow
+    post.move_item(b, -1)
+    assert not post.keeps_next_heading(post.index(b)), "B's open comment now swallows A"
+    assert [x.title for x in Post.parse(post.text()).items] == ["B"]  # what the next read would see
+
+
+def test_a_closed_fence_keeps_every_heading():
+    post = Post.parse(TEXT)
+    assert all(post.keeps_next_heading(i) for i in range(len(post.blocks)))

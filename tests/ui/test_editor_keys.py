@@ -330,3 +330,33 @@ async def test_english_post_with_groups(en_post):
     text = en_post.read_text(encoding="utf-8")
     assert text.startswith(original[: original.index("## Contents")])
     assert "- [Papers](#papers)\n  - [Terminal apps in Python](#terminal-apps-in-python)\n" in text
+
+
+async def test_an_item_with_an_unclosed_fence_is_not_moved_over_others(ko_post):
+    """Typing ``` and moving that item up would turn the items below it into code."""
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end", "enter", "ctrl+end", *"```python", "enter", *"x = 1", "escape")
+        await pilot.pause()
+        app.screen.item_list.focus()
+        await pilot.press("alt+up", "alt+home")
+        await pilot.pause()
+        assert titles(app) == KO_TITLES, "the move was taken back"
+        assert app.screen.item_list.highlighted == 4
+        notes = [n.message for n in app._notifications]
+        assert any("Not moved" in n and KO_TITLES[3] in n and "unclosed code block" in n for n in notes)
+
+        await pilot.press("enter", "ctrl+end", "enter", *"```", "escape")  # closed: it moves
+        await pilot.pause()
+        app.screen.item_list.focus()
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert titles(app) == [KO_TITLES[0], KO_TITLES[1], KO_TITLES[3], KO_TITLES[2]]
+
+        # Moving another item below the open one is refused the same way.
+        await pilot.press("enter", "ctrl+end", "enter", *"~~~", "escape")
+        await pilot.pause()
+        app.screen.item_list.focus()
+        await pilot.press("up", "alt+end")
+        await pilot.pause()
+        assert titles(app) == [KO_TITLES[0], KO_TITLES[1], KO_TITLES[3], KO_TITLES[2]]

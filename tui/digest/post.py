@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.digest.anchors import Slugger
-from tui.digest.blocks import Heading, scan_headings
+from tui.digest.blocks import Heading, ScanState, scan, scan_headings
 from tui.digest.frontmatter import FrontMatter
 from tui.digest.toc import find_list, find_markers
 
@@ -148,6 +148,23 @@ class Post:
         """Items may not move above the TOC, into the preamble."""
         toc = self.toc
         return self.index(toc) + 1 if toc is not None else 1
+
+    def keeps_next_heading(self, at: int, state: ScanState | None = None) -> bool:
+        """True when the block after ``blocks[at]`` still starts with its heading when read
+        right after it; False when ``blocks[at]`` leaves a code fence or an HTML block open,
+        which would swallow that heading (and the items after it) on the next read.
+        ``state``: the scan state at the end of ``blocks[at]``, when the caller has it."""
+        if at + 1 >= len(self.blocks):
+            return True
+        after = self.blocks[at + 1]
+        lead = after.lead_heading()
+        if lead is None:
+            return True
+        if state is None:
+            _, state = scan(self.blocks[at].content)
+        gap = self.gaps[at]
+        found, _ = scan(gap + after.content[: lead.end], state)
+        return any(h.start == len(gap) and (h.level, h.text) == (lead.level, lead.text) for h in found)
 
     def group_of(self, block: Block) -> Block | None:
         group = None

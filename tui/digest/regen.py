@@ -123,21 +123,6 @@ def _set_toc_content(post: Post, toc: Block, text: str) -> ScanState:
     return state
 
 
-def _next_heading_kept(post: Post, toc: Block, state: ScanState) -> bool:
-    """True when the block after ``toc`` still starts with its heading in the written text
-    (``state``: the scan state at the end of the TOC's text)."""
-    at = post.index(toc)
-    if at + 1 >= len(post.blocks):
-        return True
-    after = post.blocks[at + 1]
-    lead = after.lead_heading()
-    if lead is None:
-        return True
-    gap = post.gaps[at]
-    found, _ = scan(gap + after.content[: lead.end], state)
-    return any(h.start == len(gap) and (h.level, h.text) == (lead.level, lead.text) for h in found)
-
-
 def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = False) -> SaveReport:
     """Bring ``post``'s TOC and managed front matter up to date, in place.
 
@@ -167,7 +152,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
                     post.gaps[at] = post.eol
             old_content = toc.content
             state = _set_toc_content(post, toc, content)
-            if not _next_heading_kept(post, toc, state):
+            if not post.keeps_next_heading(post.index(toc), state):
                 # The new list would swallow the heading after it (an indented heading reads
                 # as the list's continuation): better a stale TOC than a lost item.
                 toc.content = old_content

@@ -37,7 +37,7 @@ class ItemsMixin:
         old_row = self.item_list.highlighted or 0
         self._push_undo()
         before = self.post.index(block)
-        if self.post.move_item(block, delta) == before:
+        if self.post.move_item(block, delta) == before or not self._move_keeps_items(block, before):
             self.undo_stack.pop()
             return
         new_row = self.row_of(block)
@@ -46,6 +46,27 @@ class ItemsMixin:
         elif new_row != old_row:
             self.reselect(new_row)
         self.structural_change()
+
+    def _move_keeps_items(self, block, before: int) -> bool:
+        """After moving ``block`` from ``before``: True when every heading next to the places
+        it left and reached still starts its item. An item ending in an unclosed code fence
+        (or HTML block) is only harmless last; moved up, it would turn every item after it
+        into code on the next read. Such a move is taken back, with the reason."""
+        post = self.post
+        at = post.index(block)
+        for i in sorted({at - 1, at, before - 1, before}):
+            if 0 <= i < len(post.blocks) and not post.keeps_next_heading(i):
+                culprit = post.blocks[i]
+                post.restore(self.undo_stack[-1][0])
+                name = culprit.title or "the intro"
+                self.notify(
+                    f"Not moved: “{name}” ends inside an unclosed code block (``` or ~~~) or HTML "
+                    "block, which would swallow the items after it. Close it first.",
+                    severity="warning",
+                    timeout=8,
+                )
+                return False
+        return True
 
     def on_item_list_move_to_end(self, message: ItemList.MoveToEnd) -> None:
         self.move_item_to_end(message.top)
@@ -57,7 +78,7 @@ class ItemsMixin:
         self._push_undo()
         before = self.post.index(block)
         target = self.post.first_movable() if top else len(self.post.blocks) - 1
-        if self.post.move(block, target) == before:
+        if self.post.move(block, target) == before or not self._move_keeps_items(block, before):
             self.undo_stack.pop()
             return
         self.reselect(self.row_of(block))
