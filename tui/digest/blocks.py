@@ -18,6 +18,10 @@ LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+$")
+# What _ATX matches in a line without line breaks, minus its text group: that group is the
+# rest of the line stripped of blanks, and _ATX finds it slowly (its lazy group tries the
+# end of the line at every character).
+_ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>")
@@ -79,12 +83,29 @@ def _indent(line: str) -> int:
     return width
 
 
-def _atx_text(raw: str | None) -> str:
-    if not raw:
-        return ""
-    if raw[-1] != "#":  # no closing sequence (the pattern's lazy group left blanks behind)
-        return raw.strip(" \t")
-    return _ATX_CLOSE.sub("", raw).strip(" \t")
+_new_object = object.__new__
+
+
+def _new_heading(level: int, start: int, end: int, text: str, setext: bool = False) -> Heading:
+    """``Heading(level, start, end, text, setext)``, made four times faster: a frozen
+    dataclass's __init__ sets each field through object.__setattr__, which cost a fifth of
+    the scan of a 10,000-item post; this fills the instance dictionary as __init__ would."""
+    heading = _new_object(Heading)
+    fields = heading.__dict__
+    fields["level"] = level
+    fields["start"] = start
+    fields["end"] = end
+    fields["text"] = text
+    fields["setext"] = setext
+    return heading
+
+
+def _atx_heading(line: str, atx: re.Match[str], start: int, end: int) -> Heading:
+    """The heading of a line _ATX_OPEN matched."""
+    text = line[atx.end(1):].strip(" \t")
+    if text[-1:] == "#":  # a closing sequence, or the text ends in "#"
+        text = _ATX_CLOSE.sub("", text).strip(" \t")
+    return _new_heading(len(atx.group(1)), start, end, text)
 
 
 # Runs of blank lines and prose lines (a first character that opens no block) change the
@@ -94,6 +115,23 @@ def _atx_text(raw: str | None) -> str:
 _RUN = re.compile(r"(?:([^\S\r\n]*(?:\r\n|\r|\n))|[^\s#`~=\-*_+<>|\d][^\r\n]*(?:\r\n|\r|\n))*")
 # A list item whose text starts with "[" (a TOC entry): no other block can start there.
 _LINK_ITEM = re.compile(r"[-+*]([ \t]+)\[")
+
+
+def _one_ending_patterns(eol: str) -> tuple[re.Pattern[str], ...]:
+    """For a text whose every line ends in ``eol``: the same runs found by looking for their
+    end instead of matching them, several times faster (matching _RUN walks each character
+    through a character class, searching for a line ending runs through them)."""
+    return (
+        # The first line after a line ending that is no run line (one starting with a
+        # character _RUN refuses, and not blank).
+        re.compile(eol + r"(?:[#`~=\-*_+<>|\d]|[^\S\r\n]+\S)"),
+        re.compile(r"[^\S\r\n]*" + eol),  # a blank line
+        re.compile(r"[^\S\r\n]*" + eol + r"|[^\s#`~=\-*_+<>|\d][^\r\n]*" + eol),  # a run line
+        re.compile(eol + r"(?![-+*][ \t]+\[)"),  # the first line after a line ending that is no _LINK_ITEM
+    )
+
+
+_ONE_ENDING = {"\n": _one_ending_patterns("\n"), "\r\n": _one_ending_patterns("\r\n")}
 
 # (fence, html_end, para, para_start, list_indent, prev_blank): see _scan.
 ScanState = tuple
@@ -115,26 +153,83 @@ def scan(text: str, state: ScanState = START) -> tuple[list[Heading], ScanState]
     # kind of paragraph the last line continued, starting at para_start.
     fence, html_end, para, para_start, list_indent, prev_blank = state
     pos, size = 0, len(text)
+    # When every line ends the same way ("\n", or "\r\n" throughout) runs are found by
+    # searches that only look at line starts and lines are cut with str.find; other texts
+    # go the general way, a regex walking every character.
+    if "\r" not in text:
+        eol = "\n"
+    elif text.count("\r\n") == text.count("\r") == text.count("\n"):
+        eol = "\r\n"
+    else:
+        eol = None
+    if eol:
+        k = len(eol)
+        find, rfind = text.find, text.rfind
+        run_stop, blank_line, run_line, link_run_stop = _ONE_ENDING[eol]
+    no_run = -1  # the start of a line a search already found to be no run line
     while pos < size:
         if fence is None and html_end is False and list_indent is None and para != "quote":
-            run = _RUN.match(text, pos)
-            end = run.end()
-            if end > pos:
-                blank_end = run.end(1)
-                if blank_end == end:
-                    para, prev_blank = None, True
-                else:
-                    if blank_end != -1:
-                        para_start = blank_end
-                    elif para != "top":
-                        para_start = pos
-                    para, prev_blank = "top", False
-                pos = end
-                continue
-        raw = LINE.match(text, pos).group()
-        start, pos = pos, pos + len(raw)
-        line = raw.rstrip("\r\n")
-        blank = not line.strip()
+            if not eol:
+                run = _RUN.match(text, pos)
+                end = run.end()
+                if end > pos:
+                    blank_end = run.end(1)
+                    if blank_end == end:
+                        para, prev_blank = None, True
+                    else:
+                        if blank_end != -1:
+                            para_start = blank_end
+                        elif para != "top":
+                            para_start = pos
+                        para, prev_blank = "top", False
+                    pos = end
+                    continue
+            elif pos != no_run and (pos or run_line.match(text)):
+                # The search checks the lines after each line ending it meets: start it on
+                # the one before pos, or at the text's start once its first line is known to
+                # be a run line. (Lines, unlike runs, set para_start even if a blank line
+                # follows, so the first line cannot just go the line-by-line way.)
+                stop = run_stop.search(text, pos - k if pos else 0)
+                if stop is not None:
+                    end = stop.start() + k
+                elif text.endswith(eol):
+                    end = size
+                else:  # the last line has no line ending, so it is no run line
+                    end = rfind(eol) + k
+                no_run = end
+                if end > pos:
+                    found = rfind(eol, pos, end - 1)
+                    last = pos if found < 0 else found + k
+                    if blank_line.match(text, last):
+                        para, prev_blank = None, True
+                    else:
+                        # The paragraph in progress began after the run's last blank line,
+                        # or before the run when it has none.
+                        while last > pos:
+                            found = rfind(eol, pos, last - 1)
+                            previous = pos if found < 0 else found + k
+                            if blank_line.match(text, previous):
+                                para_start = last
+                                break
+                            last = previous
+                        else:
+                            if para != "top":
+                                para_start = pos
+                        para, prev_blank = "top", False
+                    pos = end
+                    continue
+        start = pos
+        if eol:
+            found = find(eol, pos)
+            if found < 0:
+                line, pos = text[start:], size
+            else:
+                line, pos = text[start:found], found + k
+        else:
+            raw = LINE.match(text, pos).group()
+            pos += len(raw)
+            line = raw.rstrip("\r\n")
+        blank = not line or line.isspace()
 
         if fence is not None:
             char, length, need = fence
@@ -162,18 +257,34 @@ def scan(text: str, state: ScanState = START) -> tuple[list[Heading], ScanState]
             prev_blank = True
             continue
 
-        # Most lines of a post are prose starting with a letter: no block can start
-        # there, so skip the pattern matching.
-        if list_indent is None and para != "quote" and line[0] not in _SPECIAL and not line[0].isdigit():
-            prev_blank = False
-            if para != "top":
-                para, para_start = "top", start
-            continue
+        first = line[0]
+        if list_indent is None and para != "quote":
+            # Most lines of a post are prose starting with a letter: no block can start
+            # there, so skip the pattern matching.
+            if first not in _SPECIAL and not first.isdigit():
+                prev_blank = False
+                if para != "top":
+                    para, para_start = "top", start
+                continue
+            # Neither can anything but a heading start on a line starting with "#".
+            if first == "#" and (atx := _ATX_OPEN.match(line)):
+                headings.append(_atx_heading(line, atx, start, pos))
+                para, prev_blank = None, False
+                continue
 
-        if line[0] in "-+*" and (item := _LINK_ITEM.match(line)):
+        if first in "-+*" and (item := _LINK_ITEM.match(line)):
             # What the full path below concludes for such a line, in any state.
             list_indent = 1 + min(len(item.group(1)), 4)
             para, prev_blank = "list", False
+            if eol and pos < size:
+                # A TOC is a run of such lines: take it whole, the last one sets the indent.
+                stop = link_run_stop.search(text, pos - k)
+                end = size if stop is None else stop.start() + k  # None: the text ends in items
+                if end > pos:
+                    found = rfind(eol, pos, end - 1)
+                    last = pos if found < 0 else found + k
+                    list_indent = 1 + min(len(_LINK_ITEM.match(text, last).group(1)), 4)
+                    pos = end
             continue
 
         indent = _indent(line)
@@ -205,16 +316,16 @@ def scan(text: str, state: ScanState = START) -> tuple[list[Heading], ScanState]
             fence = (opened.group(2)[0], len(opened.group(2)), 0)
             para = None
             continue
-        atx = _ATX.match(line)
+        atx = _ATX_OPEN.match(line)
         if atx:
-            headings.append(Heading(len(atx.group(1)), start, pos, _atx_text(atx.group(2))))
+            headings.append(_atx_heading(line, atx, start, pos))
             para = None
             continue
         if para == "top" and SETEXT.match(line):
             level = 1 if line.strip()[0] == "=" else 2
             lines = split_lines(text[max(para_start, 0):start])
             heading_text = "\n".join(part.rstrip("\r\n").strip(" \t") for part in lines)
-            headings.append(Heading(level, para_start, pos, heading_text, setext=True))
+            headings.append(_new_heading(level, para_start, pos, heading_text, setext=True))
             para = None
             continue
         if _THEMATIC.match(line):
