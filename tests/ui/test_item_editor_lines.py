@@ -4,6 +4,8 @@ themes and resizes."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,20 @@ def assert_paints_like_textarea(editor: ItemEditor) -> None:
         cached = editor.render_line(y)
         fresh = TextArea._render_line(editor, y)  # noqa: SLF001 - the stock renderer, uncached
         assert list(cached) == list(fresh), f"line {y} differs from TextArea's own rendering"
+
+
+def assert_theme_follows_the_css(editor: ItemEditor) -> None:
+    """The theme the editor paints with holds what TextArea would copy from the CSS now."""
+    editor.render_lines(editor.region.reset_offset)
+    theme = editor._theme  # noqa: SLF001
+    expected = copy.copy(theme)
+    own = theme._theme_configured_attributes  # noqa: SLF001 - what the theme itself sets
+    for field in dataclasses.fields(theme):
+        if field.name not in own and field.name.endswith("_style"):
+            setattr(expected, field.name, None)  # as before any CSS was copied in
+    expected.apply_css(editor)
+    styles = [f.name for f in dataclasses.fields(theme) if f.name.endswith("_style")]
+    assert [getattr(theme, n) for n in styles] == [getattr(expected, n) for n in styles]
 
 
 @pytest.mark.parametrize("size", [(60, 20), (38, 12)])
@@ -107,6 +123,16 @@ async def test_cached_lines_match_textareas_rendering_through_edits(size):
         app.theme = "textual-light"
         await pilot.pause()
         assert_paints_like_textarea(editor)
+        assert_theme_follows_the_css(editor)
+        editor.blur()  # the border and cursor styles change with focus
+        await pilot.pause()
+        assert_theme_follows_the_css(editor)
+        editor.theme = "monokai"
+        await pilot.pause()
+        assert_theme_follows_the_css(editor)
+        assert_paints_like_textarea(editor)
+        editor.theme = "css"
+        editor.focus()
         await pilot.resize_terminal(size[0] + 17, size[1] - 3)
         await pilot.pause()
         assert_paints_like_textarea(editor)
