@@ -360,3 +360,23 @@ async def test_an_item_with_an_unclosed_fence_is_not_moved_over_others(ko_post):
         await pilot.press("up", "alt+end")
         await pilot.pause()
         assert titles(app) == [KO_TITLES[0], KO_TITLES[1], KO_TITLES[3], KO_TITLES[2]]
+
+
+async def test_a_crlf_post_stays_crlf_and_clean_while_browsed_and_saved(ko_post):
+    crlf = ko_post.read_text(encoding="utf-8").replace("\n", "\r\n")
+    ko_post.write_bytes(crlf.encode("utf-8"))
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "up", "down", "down")
+        await pilot.pause()
+        assert not app.screen.sub_title.endswith("unsaved"), "only looking changed nothing"
+        assert app.screen.editor.document.newline == "\r\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert ko_post.read_bytes() == crlf.encode("utf-8")
+
+        await pilot.press("enter", "ctrl+end", *"한 줄 더", "ctrl+s")
+        await pilot.pause()
+    saved = ko_post.read_bytes()
+    assert b"\xed\x95\x9c \xec\xa4\x84 \xeb\x8d\x94" in saved  # "한 줄 더"
+    assert saved.count(b"\n") == saved.count(b"\r\n"), "no bare LF line endings"

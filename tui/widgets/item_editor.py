@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.document._document import _detect_newline_style
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.strip import Strip
@@ -47,9 +48,14 @@ class ItemEditor(TextArea):
         """Load an item's text; clears undo (history belongs to the item it was typed in)."""
         # One edit over the whole document rather than load_text: load_text builds a new
         # document and recompiles the Markdown highlight query every time (~2 ms of the
-        # ~5 ms a selection spends here); an edit keeps both.
-        self.replace(text, (0, 0), self.document.end, maintain_selection_offset=False)
-        self.history.clear()
+        # ~5 ms a selection spends here); an edit keeps both. A document keeps the line
+        # ending it was created with, so text with another one (the first item of a CRLF
+        # post) gets a new document, or the editor would hand it back with LF endings.
+        if _detect_newline_style(text) == self.document.newline:
+            self.replace(text, (0, 0), self.document.end, maintain_selection_offset=False)
+            self.history.clear()
+        else:
+            self.load_text(text)
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
 
