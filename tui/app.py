@@ -49,7 +49,10 @@ class NewsDigestApp(App[int]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self._opened is not None:
-            self.push_screen(EditorScreen(self._opened, self.settings))
+            # The screen owns the post from here: the app must not keep it alive after
+            # another post replaces it.
+            opened, self._opened = self._opened, None
+            self.push_screen(EditorScreen(opened, self.settings))
         else:
             self.open_path(self.path)
 
@@ -99,6 +102,7 @@ class NewsDigestApp(App[int]):
         self.path = path
         screen = EditorScreen(opened, self.settings)
         if isinstance(self.screen, EditorScreen):
+            heap.thaw()  # the post being replaced was frozen with the start-up heap
             self.switch_screen(screen)
         else:
             self.push_screen(screen)

@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsdigest-tui: {err}", file=sys.stderr)
         return 2
     finally:
-        heap.resume()
+        heap.release()  # the editor ended (or never started): the collector is the process's again
 
 
 if __name__ == "__main__":

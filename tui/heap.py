@@ -20,37 +20,50 @@ from __future__ import annotations
 
 import gc
 
-_paused = False
+# None: the collector is not ours. "paused": off until the first paint. "manual": the
+# start-up heap is frozen and the app's IdleCollector decides when passes run.
+_state: str | None = None
 
 
 def pause() -> None:
     """Stop automatic collection until ``settle`` (called once the editor has painted)."""
-    global _paused
-    if gc.isenabled():
+    global _state
+    if gc.isenabled() and _state is None:
         gc.disable()
-        _paused = True
+        _state = "paused"
 
 
 def paused() -> bool:
-    return _paused
-
-
-def resume() -> None:
-    """Undo ``pause`` if the editor never painted (it failed to start)."""
-    global _paused
-    if _paused:
-        _paused = False
-        gc.enable()
+    return _state == "paused"
 
 
 def settle() -> None:
     """Free the start-up's garbage and freeze what lives on; collection stays manual."""
-    global _paused
-    if not _paused:
+    global _state
+    if _state != "paused":
         return
-    _paused = False
+    _state = "manual"
     gc.collect()
     gc.freeze()
+
+
+def thaw() -> None:
+    """Let passes reach the frozen start-up heap again: the post it holds is being replaced
+    (another post opened), and what of it becomes garbage must be freed."""
+    if _state == "manual":
+        gc.unfreeze()
+
+
+def release() -> None:
+    """Give the collector back as it was before ``pause`` (the editor has ended, or never
+    started)."""
+    global _state
+    if _state is None:
+        return
+    if _state == "manual":
+        gc.unfreeze()
+    _state = None
+    gc.enable()
 
 
 class IdleCollector:
@@ -83,7 +96,9 @@ class IdleCollector:
         """The generation to collect given ``gc.get_count()``, or None."""
         young, young_passes, middle_passes = count
         quiet = now - self.last_input
-        if middle_passes >= self.max_young:
+        # Passes since the last full one (generation-0 passes count in young_passes,
+        # generation-1 ones in middle_passes): what survived them is only freed by a full one.
+        if young_passes + middle_passes >= self.max_young:
             return 2
         if quiet >= self.rest and (young >= self.worth or young_passes or middle_passes):
             return 2

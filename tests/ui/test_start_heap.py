@@ -16,7 +16,7 @@ from .conftest import make_app, until
 @pytest.fixture
 def restore_gc():
     yield
-    heap._paused = False  # noqa: SLF001 - a failed test must not leave the flag behind
+    heap.release()  # a failed test must not leave the collector off
     gc.unfreeze()
     gc.enable()
 
@@ -73,9 +73,9 @@ def test_the_command_pauses_before_it_runs_the_editor(monkeypatch, tmp_path):
         config.write_text("", encoding="utf-8")
         assert cli.main(["--config", str(config), str(tmp_path / "post.md")]) == 0
     finally:
-        heap._paused = False  # noqa: SLF001
-        gc.enable()
+        heap.release()
     assert seen.get("paused") is True
+    assert gc.isenabled(), "the collector is the process's again after the editor"
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,9 @@ def test_the_command_pauses_before_it_runs_the_editor(monkeypatch, tmp_path):
         (0.05, (500, 0, 0), None),  # typing, little allocated: nothing
         (0.05, (9_000, 3, 0), None),  # typing fast: still below the backlog
         (0.05, (10_000, 0, 0), 0),  # a key held down: the cheapest pass only
-        (0.05, (50, 0, 100), 2),  # ...and a full one after 100 passes without one
+        (0.05, (50, 100, 0), 2),  # ...and a full one after 100 passes without one
+        (0.05, (50, 60, 40), 2),  # (generation-0 and generation-1 passes alike)
+        (0.05, (50, 0, 100), 2),
         (0.2, (800, 0, 0), 1),  # a pause between words: the young generations
         (0.2, (100, 5, 2), None),  # ...when there is enough to be worth it
         (1.5, (100, 5, 2), 2),  # reading: a full pass frees old replaced widgets too
@@ -106,3 +108,24 @@ def test_an_editor_that_fails_to_start_gives_the_collector_back(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00binary\x00")
     assert cli.main(["--config", str(config), str(bad)]) == 2
     assert gc.isenabled() and not heap.paused()
+
+
+def test_release_gives_back_a_collector_the_editor_took_over(restore_gc):
+    gc.unfreeze()
+    heap.pause()
+    heap.settle()
+    assert not gc.isenabled() and gc.get_freeze_count() > 0
+    heap.thaw()  # another post opened: the start-up heap is collectable again
+    assert gc.get_freeze_count() == 0 and not gc.isenabled()
+    heap.release()
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and not heap.paused()
+    heap.release()  # twice is harmless
+    assert gc.isenabled()
+
+
+def test_pausing_leaves_a_collector_someone_else_turned_off_alone(restore_gc):
+    gc.disable()
+    heap.pause()
+    assert not heap.paused()
+    heap.release()
+    assert not gc.isenabled(), "not ours to turn on"
