@@ -48,10 +48,14 @@ class EditorApp(App):
 
 def assert_paints_like_textarea(editor: ItemEditor) -> None:
     editor.render_lines(editor.region.reset_offset)  # the paint's shared key, as Textual does
-    for y in range(editor.size.height):
-        cached = editor.render_line(y)
-        fresh = TextArea._render_line(editor, y)  # noqa: SLF001 - the stock renderer, uncached
-        assert list(cached) == list(fresh), f"line {y} differs from TextArea's own rendering"
+    editor._painting = True  # noqa: SLF001 - read lines as a paint does, through the cache
+    try:
+        for y in range(editor.size.height):
+            cached = editor.render_line(y)
+            fresh = TextArea._render_line(editor, y)  # noqa: SLF001 - the stock renderer, uncached
+            assert list(cached) == list(fresh), f"line {y} differs from TextArea's own rendering"
+    finally:
+        editor._painting = False  # noqa: SLF001
 
 
 def assert_theme_follows_the_css(editor: ItemEditor) -> None:

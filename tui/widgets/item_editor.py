@@ -39,6 +39,7 @@ class ItemEditor(TextArea):
         self._lines_by_content: LRUCache[tuple, Strip] = LRUCache(2048)
         self._pass_key: tuple = ()
         self._theme_css_for: tuple | None = None
+        self._painting = False  # inside render_lines, where _pass_key is current
         try:
             self.language = "markdown"
         except Exception:  # noqa: BLE001 - a missing grammar leaves plain text, still editable
@@ -95,10 +96,16 @@ class ItemEditor(TextArea):
         if theme is not None and self._theme_css_for != applied_for:
             theme.apply_css(self)
             self._theme_css_for = applied_for
-        return super(TextArea, self).render_lines(crop)
+        self._painting = True
+        try:
+            return super(TextArea, self).render_lines(crop)
+        finally:
+            self._painting = False
 
     def render_line(self, y: int) -> Strip:
-        if self.placeholder and not self.document.text:
+        if not self._painting or (self.placeholder and not self.document.text):
+            # Outside a paint (the compositor asks for a line under the mouse) the shared
+            # key may be stale: TextArea's own path renders it then.
             return super().render_line(y)
         wrapped = self.wrapped_document
         absolute_y = self.scroll_offset.y + y
