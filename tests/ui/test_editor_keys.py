@@ -264,16 +264,6 @@ async def test_narrow_starts_with_editor_only(ko_post):
         assert app.screen.query_one("#right").has_class("-preview")
 
 
-async def test_preview_renders_selected_item(ko_post):
-    from textual.widgets import Markdown
-
-    app = make_app(ko_post)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "down")
-        await until(pilot, lambda: "벡터 검색 입문" in getattr(
-            next(iter(app.screen.preview.query(Markdown)), None), "source", ""))
-
-
 async def test_command_palette_runs_actions(ko_post):
     app = make_app(ko_post)
     async with app.run_test(size=(120, 40)) as pilot:

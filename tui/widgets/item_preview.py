@@ -1,9 +1,12 @@
-"""The selected item rendered as Markdown, debounced.
+"""The selected item rendered as Markdown, a moment after the selection or the typing.
 
-Markdown.update() costs ~50-100 ms for one item and grows with size, so neither typing
-nor walking the list may render per keystroke: an exclusive worker sleeps briefly and
-only the last request of a burst renders (holding the down arrow renders the item it
-stops on, not every item in passing).
+Textual's Markdown widget mounts a widget per block: one item cost it ~50-100 ms, so the
+preview waited 0.12 s after a selection and then took ~60 ms more. Here Rich's Markdown
+renderable (the same markdown-it parser) is rendered once into lines that this Line API
+widget scrolls itself: a few milliseconds per item, and no screen layout (a growing or
+shrinking child would lay out the whole screen on every render). Still debounced, briefly:
+holding the down arrow renders the item it stops on, not every item in passing, and typing
+does not render per keystroke.
 """
 
 from __future__ import annotations
@@ -11,35 +14,51 @@ from __future__ import annotations
 import asyncio
 
 from textual import work
-from textual.containers import VerticalScroll
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-DEBOUNCE_SECONDS = 0.2
-# A selection waits less than typing: long enough to swallow key repeat (~30 keys/s),
-# short enough that a single down arrow shows its item at once to the eye.
-SELECT_DEBOUNCE_SECONDS = 0.12
+DEBOUNCE_SECONDS = 0.15
+# Longer than a key repeat's interval (25-35 ms), so walking the list renders once at the
+# end; short enough that a single down arrow shows its item at once to the eye.
+SELECT_DEBOUNCE_SECONDS = 0.04
 
 
-class ItemPreview(VerticalScroll):
+class ItemPreview(ScrollView, can_focus=True):
+    # As in ItemEditor: the extent is this widget's own business, not the screen's layout.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: str | None = None
+        self._lines: list[Strip] = []
+        self._rendered_width = 0
+        self._paint: tuple = (0, 0, None)
         self._painted = asyncio.Event()  # set after the screen's first paint
 
     def on_mount(self) -> None:
+        super().on_mount()
         # The first render waits for the first paint: a slow start must not pull the
-        # Markdown import and render in front of what the user is waiting to see.
+        # Markdown import (~70 ms: markdown-it, pygments) in front of what the user waits for.
         self.call_after_refresh(self._painted.set)
 
-    # No compose: the Markdown widget (and markdown-it and pygments behind it, ~50 ms of
-    # imports) is mounted by the first render, which is debounced past the first paint.
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)
+
+    @property
+    def source(self) -> str:
+        """The Markdown the preview shows (empty before its first render)."""
+        return self._shown or ""
 
     def show(self, text: str, *, selected: bool = False) -> None:
         """Render ``text`` once typing (or, when ``selected``, walking the list) pauses."""
-        self._render_soon(text, SELECT_DEBOUNCE_SECONDS if selected else DEBOUNCE_SECONDS)
+        self._render_soon(text, SELECT_DEBOUNCE_SECONDS if selected else DEBOUNCE_SECONDS, selected)
 
     # A description, or Textual builds one from repr() of the text on every keystroke.
     @work(exclusive=True, group="preview", description="render preview")
-    async def _render_soon(self, text: str, delay: float) -> None:
+    async def _render_soon(self, text: str, delay: float, selected: bool) -> None:
         await self._painted.wait()
         if delay:
             await asyncio.sleep(delay)
@@ -47,16 +66,42 @@ class ItemPreview(VerticalScroll):
             return
         if self._closing or not self.is_attached:
             return  # the app is closing: a late debounced render has nowhere to go
-        from textual.widget import MountError
-        from textual.widgets import Markdown
-
-        markdown = next(iter(self.query(Markdown)), None)
-        if markdown is None:
-            # Links open nothing: a #anchor would go to the browser, a URL would leave the app.
-            markdown = Markdown(open_links=False)
-            try:
-                await self.mount(markdown)
-            except MountError:
-                return  # removed while the render waited
         self._shown = text
-        await markdown.update(text)
+        self._render_lines()
+        if selected:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _render_lines(self) -> None:
+        from textual.visual import Visual, visualize
+
+        from tui.widgets.preview_markdown import item_markdown
+
+        width = self.scrollable_content_region.width
+        if self._shown is None or width <= 0:
+            return
+        markdown = item_markdown(self._shown, dark=self.app.current_theme.dark)
+        self._lines = Visual.to_strips(self, visualize(self, markdown, markup=False), width, None, self.visual_style)
+        self._rendered_width = width
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self.scrollable_content_region.width != self._rendered_width:
+            self._render_lines()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._shown is not None and self.is_mounted:
+            self.call_later(self._render_lines)  # colours (a theme change) are baked into the lines
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of a paint shares, read once: rich_style walks the DOM (~0.1 ms).
+        self._paint = (self.scrollable_content_region.width, self.scroll_offset.y, self.rich_style)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width, top, style = self._paint
+        index = top + y
+        if 0 <= index < len(self._lines):
+            return self._lines[index].crop_extend(0, width, style).apply_style(style)
+        return Strip.blank(width, style)
