@@ -62,6 +62,7 @@ class NewsDigestApp(App[int]):
         self.is_ready = True
         editor = self.editor_screen()
         if editor is not None:
+            editor.build_post_head()
             editor.start_background()
         if heap.paused():
             self.call_later(self._take_over_collection)

@@ -22,12 +22,20 @@ class FrontMixin:
     def show_post_head(self, visible: bool) -> None:
         head = self.query_one("#post-head")
         head.display = visible
-        if visible and self.form_stale:
+        # Before the first paint the form waits (build_post_head): its ten widgets cost
+        # ~60 ms of mounting and styling, a third of the editor's start-up over an empty app,
+        # for a form that can show a frame later.
+        if visible and self.form_stale and getattr(self.app, "is_ready", True):
             from tui.widgets.post_form import PostForm
 
             self.form_stale = False
             head.remove_children()
             head.mount(PostForm(self.post.front, self.known_tags, classes="post-form"))
+
+    def build_post_head(self) -> None:
+        """Build the form left for after the first paint, if the Post row is still shown."""
+        if self.query_one("#post-head").is_attached:  # not when the app quit before it painted
+            self.show_post_head(self.current is self.post.blocks[0])
 
     @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
     def load_known_tags(self) -> None:

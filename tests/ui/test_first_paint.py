@@ -1,0 +1,40 @@
+"""What the first paint holds and what follows it: the list and the intro at once, the
+front matter form right after (it is a third of the start-up's cost)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tui.widgets.post_form import PostForm
+
+from .conftest import make_app, until
+
+
+async def test_the_form_follows_the_first_paint(ko_post):
+    app = make_app(ko_post)
+    seen: dict[str, object] = {}
+
+    class Probe(type(app)):
+        def on_ready(self) -> None:  # runs before NewsDigestApp.on_ready (subclass first)
+            screen = self.screen
+            seen["forms"] = len(screen.query(PostForm))
+            seen["rows"] = screen.item_list.option_count
+            seen["intro"] = "봄이 오는 소리" in screen.editor.text
+
+    app.__class__ = Probe
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: len(app.screen.query("#form-title")) == 1)
+        assert seen == {"forms": 0, "rows": 5, "intro": True}
+        assert app.screen.query_one("#form-title", Input).value == "Weekly ML/DL News (3월 3주차)"
+
+
+async def test_an_item_selected_before_the_form_is_built_keeps_the_head_hidden(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        head = app.screen.query_one("#post-head")
+        assert not head.display
+        await pilot.press("up")
+        await until(pilot, lambda: len(app.screen.query(PostForm)) == 1)
+        assert head.display
