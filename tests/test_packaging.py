@@ -32,5 +32,16 @@ def test_wheel_ships_styles_and_demo(tmp_path):
 
 def test_the_app_finds_every_stylesheet_it_names():
     import tui.app
+    import tui.styles
 
     assert tui.app.CSS_FILES and all(path.is_file() for path in tui.app.CSS_FILES)
+    # The sheets left out of the start-up are each named by a screen that loads them.
+    from tui.screens.dialogs import ConfirmQuit, MissingFileDialog
+    from tui.screens.pickers import HelpScreen, PostPicker
+    from tui.screens.whole_preview import WholePreviewScreen
+
+    named = {tui.app.STYLES / p for s in (ConfirmQuit, MissingFileDialog, HelpScreen, PostPicker, WholePreviewScreen)
+             for p in ([s.CSS_PATH] if isinstance(s.CSS_PATH, str) else s.CSS_PATH)}
+    every = set(tui.app.STYLES.glob("*.tcss"))
+    assert set(tui.app.CSS_FILES) | named == every
+    assert {p.name for p in named} == tui.styles.SCREEN_SHEETS

@@ -20,10 +20,12 @@ from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
 from tui.screens.editor import EditorScreen
 
-STYLES = Path(tui.styles.__file__).parent
-# app.tcss first: the other sheets refine it. Every sheet in the package is loaded so the
-# dialogs' and preview's own sheets need no registration here.
-CSS_FILES = [STYLES / "app.tcss"] + sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")
+STYLES = tui.styles.STYLES
+# app.tcss first: the other sheets refine it. Every sheet but those of the screens opened
+# on demand (tui.styles.SCREEN_SHEETS), so a new widget's sheet needs no registration here.
+CSS_FILES = [STYLES / "app.tcss"] + sorted(
+    p for p in STYLES.glob("*.tcss") if p.name != "app.tcss" and p.name not in tui.styles.SCREEN_SHEETS
+)
 
 
 class NewsDigestApp(App[int]):

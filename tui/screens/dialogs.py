@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tui.styles import sheet
+
 # PostPicker and HelpScreen live in ``pickers``; the app and the tests import them from here.
 from tui.screens.pickers import HelpScreen, PostPicker
 
@@ -74,6 +76,7 @@ class DiffView(VerticalScroll, can_focus=True):
 class _Choice(ModalScreen[str]):
     """Shared shape: a titled box, a message, optional body, a row of buttons."""
 
+    CSS_PATH = sheet("dialogs.tcss")
     DEFAULT_CLASSES = "dialog"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -201,6 +204,7 @@ class ConflictDialog(_Choice):
 class MissingFileDialog(ModalScreen[bool]):
     """Opening a path that does not exist: dismisses True to create it, False not to."""
 
+    CSS_PATH = sheet("dialogs.tcss")
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("y", "answer(True)", "Create", id="dialog.missing.create"),

@@ -17,11 +17,13 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.digest.postdir import PostHead, read_post_heads
+from tui.styles import sheet
 
 
 class PostPicker(ModalScreen[Path | None]):
     """Choose a post of ``directory``, newest first; typing filters; dismisses a Path or None."""
 
+    CSS_PATH = sheet("dialogs.tcss")
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.picker.cancel"),
@@ -95,6 +97,7 @@ class PostPicker(ModalScreen[Path | None]):
 class HelpScreen(ModalScreen[None]):
     """Every binding, grouped by the part of its id before the first dot; F1 or escape closes."""
 
+    CSS_PATH = sheet("dialogs.tcss")
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("f1,escape,q", "close", "Close", id="dialog.help.close")]
 

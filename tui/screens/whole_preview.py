@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from tui.digest.anchors import heading_text
 from tui.digest.post import Block, Post
+from tui.styles import sheet
 from tui.widgets.lazy_markdown import BlockView, Gap, LazyMarkdownColumn
 
 __all__ = ["BlockView", "Gap", "TocView", "WholePreviewScreen"]
@@ -76,6 +77,7 @@ class TocView(OptionList):
 class WholePreviewScreen(Screen[None]):
     """Read the whole post as the blog shows it; TOC links jump, web links open on request."""
 
+    CSS_PATH = sheet("preview.tcss")
     BINDINGS = [
         Binding("escape", "close", "Back", id="preview.close"),
         Binding("o", "open_link", "Open link", id="preview.open_link"),
