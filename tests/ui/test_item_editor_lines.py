@@ -1,6 +1,7 @@
-"""The editor's line cache (keyed by what a line shows) must paint exactly what TextArea's
-own renderer paints, through typing, wrapping, selections, the cursor, brackets, focus,
-themes and resizes."""
+"""The editor's line cache (keyed by what a line shows), its own builder for plain rows, and
+its styles cache (rows reused around an unchanged line) must paint exactly what TextArea's
+renderer and Textual's StylesCache paint, segment for segment, through typing, wrapping,
+selections, the cursor, brackets, focus, themes and resizes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
@@ -47,6 +49,7 @@ class EditorApp(App):
 
 
 def assert_paints_like_textarea(editor: ItemEditor) -> None:
+    assert_styled_like_stylescache(editor)
     editor.render_lines(editor.region.reset_offset)  # the paint's shared key, as Textual does
     editor._painting = True  # noqa: SLF001 - read lines as a paint does, through the cache
     try:
@@ -56,6 +59,22 @@ def assert_paints_like_textarea(editor: ItemEditor) -> None:
             assert list(cached) == list(fresh), f"line {y} differs from TextArea's own rendering"
     finally:
         editor._painting = False  # noqa: SLF001
+
+
+def assert_styled_like_stylescache(editor: ItemEditor) -> None:
+    """Rows the editor's styles cache reuses (border, padding, background around a line) are
+    what a fresh StylesCache paints now."""
+    crop = editor.region.reset_offset
+    own = editor._styles_cache  # noqa: SLF001
+    own.set_dirty(crop)  # every row through render_line: reused or styled again
+    painted = editor.render_lines(crop)
+    editor._styles_cache = StylesCache()  # noqa: SLF001
+    try:
+        fresh = editor.render_lines(crop)
+    finally:
+        editor._styles_cache = own  # noqa: SLF001
+    for y, (got, want) in enumerate(zip(painted, fresh, strict=True)):
+        assert list(got) == list(want), f"row {y} differs from StylesCache's own styling"
 
 
 def assert_theme_follows_the_css(editor: ItemEditor) -> None:

@@ -14,6 +14,8 @@ from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from tui.widgets.editor_lines import NEEDS_TEXTAREA, RowStylesCache, plain_row_strip
+
 
 class ItemEditor(TextArea):
     BINDINGS = [
@@ -40,6 +42,9 @@ class ItemEditor(TextArea):
         self._pass_key: tuple = ()
         self._theme_css_for: tuple | None = None
         self._painting = False  # inside render_lines, where _pass_key is current
+        self._plain_rows: tuple | None = None
+        self._pass_view: tuple = ()
+        self._styles_cache: RowStylesCache = RowStylesCache()
         try:
             self.language = "markdown"
         except Exception:  # noqa: BLE001 - a missing grammar leaves plain text, still editable
@@ -78,6 +83,7 @@ class ItemEditor(TextArea):
 
     def notify_style_update(self) -> None:
         self._lines_by_content.clear()
+        self._styles_cache.clear_rows()
         self._theme_css_for = None
         super().notify_style_update()
 
@@ -96,6 +102,15 @@ class ItemEditor(TextArea):
         if theme is not None and self._theme_css_for != applied_for:
             theme.apply_css(self)
             self._theme_css_for = applied_for
+        # What a plain row (see _render_plain_row) is padded to and painted with, this paint.
+        self._plain_rows = None
+        if theme is not None and self.soft_wrap and not self.show_line_numbers:
+            base_style = theme.base_style if theme.base_style is not None else self.rich_style
+            self._plain_rows = (
+                theme.syntax_styles, self.scrollable_content_region.size.width - self.gutter_width,
+                theme.base_style, base_style,
+            )
+        self._pass_view = (self.scroll_offset.y, self.selection, self._matching_bracket_location)
         self._painting = True
         try:
             return super(TextArea, self).render_lines(crop)
@@ -108,7 +123,8 @@ class ItemEditor(TextArea):
             # key may be stale: TextArea's own path renders it then.
             return super().render_line(y)
         wrapped = self.wrapped_document
-        absolute_y = self.scroll_offset.y + y
+        scroll_y, (start, end), bracket = self._pass_view
+        absolute_y = scroll_y + y
         try:
             info = wrapped._offset_to_line_info[absolute_y]  # noqa: SLF001 - Textual 8.2's own table
         except IndexError:
@@ -117,13 +133,11 @@ class ItemEditor(TextArea):
             key: tuple = (self._pass_key, None)
         else:
             row, section = info
-            start, end = self.selection
             top, bottom = sorted((start, end))
             selected = (top, bottom) if start != end and top[0] <= row <= bottom[0] else None
             cursor = None
             if end[0] == row:
                 cursor = (end[1], self._draw_cursor, self.suggestion, self.has_focus)
-            bracket = self._matching_bracket_location
             if bracket is not None and not (bracket[0] == row or end[0] == row):
                 bracket = None
             # The row itself only shows in line numbers and in how a selection cuts it; without
@@ -135,6 +149,23 @@ class ItemEditor(TextArea):
             )
         line = self._lines_by_content.get(key)
         if line is None:
-            line = self._render_line(y)
+            line = self._render_plain_row(key) if info is not None else None
+            if line is None:
+                line = self._render_line(y)
             self._lines_by_content[key] = line
         return line
+
+    def _render_plain_row(self, key: tuple) -> Strip | None:
+        """The row built by editor_lines when TextArea would draw nothing on it but its
+        highlights (most rows shown on a selection); None leaves it to TextArea."""
+        _pass, _where, section, text, offsets, highlights, selected, cursor, bracket, _ = key
+        plain_rows = self._plain_rows
+        if (
+            plain_rows is None or selected is not None or cursor is not None
+            or bracket is not None or NEEDS_TEXTAREA.search(text)
+        ):
+            return None
+        syntax_styles, width, pad_style, base_style = plain_rows
+        return plain_row_strip(
+            text, highlights, syntax_styles, offsets, section, width, pad_style, base_style
+        )
