@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, TextArea
+from textual.widgets import Header, OptionList, TextArea
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
@@ -28,6 +28,7 @@ from tui.screens.editor_save import SaveMixin
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
+from tui.widgets.key_bar import KeyBar
 
 WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
@@ -73,7 +74,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
                     yield Vertical(id="post-head")
                     yield ItemEditor(id="editor")
                 yield ItemPreview(id="preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.item_list.load(self.post.sections, 0)

@@ -1,0 +1,245 @@
+"""The editor's key bar: Textual's Footer in one widget with no children.
+
+Footer mounts a FooterKey per shown binding (10-19 on the editor screen), and each one's
+`compact` watcher sets a class that restyles the node, all before the app's Ready event:
+~50 ms of the editor's start-up. This bar draws the same line as one Content, rebuilt only
+when the screen's bindings change and restyled by the theme at render time (its spans name
+component classes, not colours).
+
+It follows Footer's rules (textual/widgets/_footer.py, Textual 8.2): the screen's active
+bindings with ``show=True``, one key per action (the first), bindings of a group with more
+than one action as their keys and the group's description, disabled bindings dimmed and a
+bell when clicked, the command palette's key on the right. Clicking a key simulates it, as
+a FooterKey does, so the binding runs where it would from the keyboard. Too narrow a
+terminal cuts the line with an ellipsis instead of scrolling it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+KEY = ".key-bar--key"
+DESCRIPTION = ".key-bar--description"
+ITEM = ".key-bar--item"
+DISABLED = ".key-bar--disabled"
+HOVER = ".key-bar--hover"
+BORDER = ".key-bar--palette-border"
+
+
+@dataclass(frozen=True)
+class BarKey:
+    """A clickable key on the bar: its cells and characters in its part of the line."""
+
+    start: int  # cell offsets
+    end: int
+    char_start: int  # character offsets (Content spans count characters)
+    char_end: int
+    key: str
+    enabled: bool
+    tooltip: str
+
+
+class _Line:
+    """Builds one part of the bar, keeping the cell and character offsets of its keys."""
+
+    def __init__(self) -> None:
+        self.parts: list[str | tuple[str, str]] = []
+        self.keys: list[BarKey] = []
+        self.cells = 0
+        self.chars = 0
+        self.spans: list[tuple[int, int, str]] = []
+
+    def add(self, text: str, style: str = "") -> None:
+        self.parts.append((text, style) if style else text)
+        self.cells += cell_len(text)
+        self.chars += len(text)
+
+    def key(self, binding: Binding, pieces: list[tuple[str, str]], enabled: bool, tooltip: str) -> None:
+        start, char_start = self.cells, self.chars
+        for text, style in pieces:
+            self.add(text, style)
+        self.keys.append(BarKey(start, self.cells, char_start, self.chars, binding.key, enabled, tooltip or ""))
+        self.spans.append((char_start, self.chars, ITEM))
+        if not enabled:
+            self.spans.append((char_start, self.chars, DISABLED))
+
+    def content(self) -> Content:
+        content = Content.assemble(*self.parts)
+        for start, end, style in self.spans:
+            # ITEM goes under the key's own styles, DISABLED over them (both only add).
+            content = content.stylize_before(style, start, end) if style == ITEM else content.stylize(style, start, end)
+        return content
+
+
+class KeyBar(Widget, can_focus=False):
+    """One line at the bottom with the screen's keys, like Footer, as a single widget."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--item",
+        "key-bar--disabled",
+        "key-bar--hover",
+        "key-bar--palette-border",
+    }
+
+    def __init__(self, *, show_command_palette: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.show_command_palette = show_command_palette
+        self.builds = 0  # how many times the line was built (tests count rebuilds)
+        self._stale = True
+        self._signature: tuple | None = None
+        self._left = Content("")
+        self._left_keys: list[BarKey] = []
+        self._palette: Content | None = None
+        self._palette_keys: list[BarKey] = []
+        self._room = 0  # cells the left part had at the last render
+        self._hover: BarKey | None = None
+
+    # -- bindings ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # As Footer: the app losing focus blurs the focused widget; keep the keys meanwhile.
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            # Built at the next render: changes published together cost one look at the
+            # bindings, and the same keys again (see _build) cost no new line.
+            self._stale = True
+            self.refresh()
+
+    def _build(self) -> None:
+        self._stale = False
+        app = self.app
+        active_bindings = self.screen.active_bindings
+        shown = [
+            (binding, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in active_bindings.values()
+            if binding.show
+        ]
+        palette_binding = None
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
+            palette_binding = active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        # A focus change is published twice (the focus, then the screen's refresh) and
+        # may straddle a repaint: the same keys keep the line already built.
+        signature = (shown, None if palette_binding is None else palette_binding[1:])
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self.builds += 1
+        action_to_bindings: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
+        for binding, enabled, tooltip in shown:
+            action_to_bindings[binding.action].append((binding, enabled, tooltip))
+
+        left = _Line()
+        for group, grouped in groupby(action_to_bindings.values(), lambda multi: multi[0][0].group):
+            multi_bindings = list(grouped)
+            if group is not None and len(multi_bindings) > 1:
+                # Footer: a KeyGroup of bare keys one cell apart, then the group's label.
+                for multi in multi_bindings:
+                    binding, enabled, tooltip = multi[0]
+                    left.add(" ")
+                    left.key(binding, [(app.get_key_display(binding), KEY)], enabled, tooltip or binding.description)
+                left.add(" ")
+                left.add(group.description, DESCRIPTION)
+                left.add(" ")
+            else:
+                for multi in multi_bindings:
+                    binding, enabled, tooltip = multi[0]
+                    key_display = app.get_key_display(binding)
+                    if binding.description:  # FooterKey pads its key and description
+                        pieces = [(f" {key_display} ", KEY), (f"{binding.description} ", DESCRIPTION)]
+                    else:
+                        pieces = [(key_display, KEY)]
+                    left.key(binding, pieces, enabled, tooltip)
+        self._left, self._left_keys = left.content(), left.keys
+
+        self._palette, self._palette_keys = None, []
+        if palette_binding is not None:
+            _, binding, enabled, _ = palette_binding
+            # Footer docks a compact FooterKey right: a faint rule, key, description.
+            palette = _Line()
+            pieces = [
+                ("▏", BORDER),
+                (app.get_key_display(binding), KEY),
+                (f" {binding.description} ", DESCRIPTION),
+            ]
+            palette.key(binding, pieces, enabled, binding.tooltip or binding.description)
+            self._palette, self._palette_keys = palette.content(), palette.keys
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def render(self) -> Content:
+        if self._stale:
+            self._build()
+        width = self.size.width
+        left, palette = self._left, self._palette
+        palette_cells = palette.cell_length if palette is not None else 0
+        if palette is not None and palette_cells >= width:
+            palette, palette_cells = None, 0
+        room = width - palette_cells
+        self._room = room
+        hover = self._hover
+        if hover is not None:
+            if hover in self._left_keys:
+                left = left.stylize_before(HOVER, hover.char_start, hover.char_end)
+            elif palette is not None and hover in self._palette_keys:
+                palette = palette.stylize_before(HOVER, hover.char_start, hover.char_end)
+        line = left.truncate(room, ellipsis=True, pad=True)
+        return line if palette is None else line + palette
+
+    # -- mouse -------------------------------------------------------------------------
+
+    def key_at(self, x: int) -> BarKey | None:
+        """The key drawn at cell ``x`` of the bar, if any."""
+        if x < 0 or x >= self.size.width:
+            return None
+        if x >= self._room:
+            keys, x = (self._palette_keys, x - self._room) if self._palette is not None else ([], x)
+        else:
+            keys = self._left_keys
+        for bar_key in keys:
+            if bar_key.start <= x < bar_key.end:
+                return bar_key
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        bar_key = self.key_at(event.x)
+        if bar_key is None:
+            return
+        if bar_key.enabled:
+            self.app.simulate_key(bar_key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self.key_at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, bar_key: BarKey | None) -> None:
+        if bar_key != self._hover:
+            self._hover = bar_key
+            self.tooltip = bar_key.tooltip if bar_key is not None and bar_key.tooltip else None
+            self.refresh()
