@@ -64,8 +64,7 @@ class NewsDigestApp(App[int]):
         self.is_ready = True
         editor = self.editor_screen()
         if editor is not None:
-            editor.build_post_head()
-            editor.start_background()
+            editor.after_first_paint()
         if heap.paused():
             self.call_later(self._take_over_collection)
 

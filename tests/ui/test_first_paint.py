@@ -20,12 +20,27 @@ async def test_the_form_follows_the_first_paint(ko_post):
             seen["forms"] = len(screen.query(PostForm))
             seen["rows"] = screen.item_list.option_count
             seen["intro"] = "봄이 오는 소리" in screen.editor.text
+            seen["language"] = screen.editor.language
 
     app.__class__ = Probe
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: len(app.screen.query("#form-title")) == 1)
-        assert seen == {"forms": 0, "rows": 5, "intro": True}
+        assert seen == {"forms": 0, "rows": 5, "intro": True, "language": None}
         assert app.screen.query_one("#form-title", Input).value == "Weekly ML/DL News (3월 3주차)"
+        # Highlighting follows the paint too.
+        assert app.screen.editor.language == "markdown"
+        await pilot.press("down")
+        await pilot.pause()
+        assert (0, 3, "heading.marker") in app.screen.editor._highlights[0]  # noqa: SLF001
+
+
+async def test_a_post_opened_later_is_highlighted_at_once(ko_post, en_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_path(en_post)
+        await until(pilot, lambda: app.screen.path == en_post and app.screen.is_mounted)
+        assert app.screen.editor.language == "markdown"
 
 
 async def test_an_item_selected_before_the_form_is_built_keeps_the_head_hidden(ko_post):

@@ -35,7 +35,7 @@ class ItemEditor(TextArea):
         if self.is_mounted:
             self._scroll_update(size)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, highlight_later: bool = False, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         # Rendered lines by what they show (see render_line), kept across edits.
         self._lines_by_content: LRUCache[tuple, Strip] = LRUCache(2048)
@@ -45,6 +45,14 @@ class ItemEditor(TextArea):
         self._plain_rows: tuple | None = None
         self._pass_view: tuple = ()
         self._styles_cache: RowStylesCache = RowStylesCache()
+        if not highlight_later:
+            self.highlight()
+
+    def highlight(self) -> None:
+        """Highlight the Markdown (loading the grammar and compiling its query take ~12 ms,
+        which an editor that starts with its first paint leaves for after it)."""
+        if self.language is not None:
+            return
         try:
             self.language = "markdown"
         except Exception:  # noqa: BLE001 - a missing grammar leaves plain text, still editable
