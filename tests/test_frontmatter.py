@@ -379,9 +379,75 @@ def test_unreadable_date_leaves_title_alone():
     assert regen(fm, body_changed=True) == (fm, [])
 
 
-def test_frontmatter_is_a_plain_dataclass():
+def test_frontmatter_built_directly_needs_no_reading():
     fm = FrontMatter("", None, None, None)
-    assert fm.raw == "" and fm.data is None
+    assert fm.raw == "" and fm.data is None and fm.error is None
+
+
+def test_front_matter_is_read_when_first_used():
+    fm = split("---\ntitle: [unclosed\n---\n")
+    assert fm._unread  # noqa: SLF001 - split only finds the delimiters
+    assert fm.error is not None and fm.data is None
+    assert not fm._unread  # noqa: SLF001
+
+
+def test_opening_a_post_leaves_pyyaml_for_later(tmp_path):
+    import subprocess
+    import sys
+
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 주간 뉴스\ndate: 2026.03.07 12:00:00\n---\n\n### A\n", encoding="utf-8")
+    code = (
+        "import sys; from tui.digest.postfile import open_post; from tui.digest.post import ParseOptions;"
+        f"o = open_post({str(post)!r}, ParseOptions()); assert 'yaml' not in sys.modules;"
+        "assert o.post.front.peek('title') == '주간 뉴스'; assert 'yaml' not in sys.modules;"
+        "assert o.post.front.data['title'] == '주간 뉴스'; assert 'yaml' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "line, plain",
+    [
+        ("title: Weekly ML/DL News (6월 4주차)", True),
+        ("title: 'Weekly: news'", True),
+        ('title: "주간 뉴스"', True),
+        ("title: news # a comment", False),
+        ("title: 2026", False),
+        ("title: yes", False),
+        ("title: 'it''s'", False),
+        ('title: "tab\\there"', False),
+        ("title: a: b", False),
+        ("title: first\n  continued", False),
+        ("title: one\ntitle: two", False),
+        ("title: [a, b]", False),
+        ("title: ~", False),
+    ],
+)
+def test_peek_reads_plain_titles_itself_and_leaves_the_rest_to_pyyaml(line, plain):
+    fm = split(f"---\n{line}\ndate: 2026.03.07 12:00:00\n---\n")
+    value = fm.peek("title")
+    assert fm._unread == plain  # noqa: SLF001 - read only when the line was not plain
+    expected = fm.data.get("title") if fm.data else None
+    assert value == (None if expected is None else str(expected))
+
+
+_YAMLISH = st.sampled_from(list(":#'\"-?[]{},&*!|>%@`~=<.+_ \t0123456789yYnNoOtTfFeElLsu가뉴스\\"))
+
+
+@given(st.one_of(
+           st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x85\u2028\u2029"), max_size=30),
+           st.text(_YAMLISH, max_size=12)),
+       st.sampled_from(["", "'", '"']))
+@settings(max_examples=int(__import__('os').environ.get('PEEK_EXAMPLES', 300)), deadline=None)
+def test_peek_agrees_with_pyyaml(text, quote):
+    raw = f"---\ntitle: {quote}{text}{quote}\nslug: x\n---\n"
+    fm, _ = split_front_matter(raw)
+    peeked = fm.peek("title")
+    fresh, _ = split_front_matter(raw)
+    expected = fresh.data.get("title") if fresh.data else None
+    assert peeked == (None if expected is None else str(expected))
 
 
 def test_toml_scanner_skips_multiline_values_and_comments():

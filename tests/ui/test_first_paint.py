@@ -21,11 +21,15 @@ async def test_the_form_follows_the_first_paint(ko_post):
             seen["rows"] = screen.item_list.option_count
             seen["intro"] = "봄이 오는 소리" in screen.editor.text
             seen["language"] = screen.editor.language
+            seen["front read"] = not screen.post.front._unread  # noqa: SLF001
+            seen["title"] = screen.title
 
     app.__class__ = Probe
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: len(app.screen.query("#form-title")) == 1)
-        assert seen == {"forms": 0, "rows": 5, "intro": True, "language": None}
+        assert seen == {"forms": 0, "rows": 5, "intro": True, "language": None, "front read": False,
+                        "title": "Weekly ML/DL News (3월 3주차)"}
+        assert not app.screen.post.front._unread  # noqa: SLF001
         assert app.screen.query_one("#form-title", Input).value == "Weekly ML/DL News (3월 3주차)"
         # Highlighting follows the paint too.
         assert app.screen.editor.language == "markdown"

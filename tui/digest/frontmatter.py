@@ -9,8 +9,6 @@ Each splice is re-parsed and checked before it is accepted.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import FrontMatterError
@@ -22,16 +20,76 @@ _OPENERS = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
 
 
-@dataclass
 class FrontMatter:
     """`raw` is the exact source, opener line through the closing line and its
     line ending ("" when absent); `data` is None when absent or broken, and then
-    `error` says why, naming the file line, and nothing may rewrite it."""
+    `error` says why, naming the file line, and nothing may rewrite it.
 
-    raw: str
-    format: str | None
-    data: dict | None
-    error: str | None
+    `data` and `error` are read on first use: PyYAML costs ~35 ms to import, and the
+    editor's first paint needs no more of the front matter than its title (`peek`)."""
+
+    def __init__(self, raw: str, format: str | None, data: dict | None = None, error: str | None = None) -> None:
+        self.raw = raw
+        self.format = format
+        self._data = data
+        self._error = error
+        self._unread = False
+
+    @classmethod
+    def read_later(cls, raw: str, format: str) -> "FrontMatter":
+        fm = cls(raw, format)
+        fm._unread = True
+        return fm
+
+    def read(self) -> None:
+        """Read ``data`` and ``error`` now, if not yet done."""
+        self._read()
+
+    def _read(self) -> None:
+        if self._unread:
+            self._unread = False
+            self._data, self._error = _load(self.inner, self.format)
+
+    @property
+    def data(self) -> dict | None:
+        self._read()
+        return self._data
+
+    @property
+    def error(self) -> str | None:
+        self._read()
+        return self._error
+
+    def peek(self, key: str) -> str | None:
+        """A top-level scalar's value without reading the whole front matter when it is
+        written plainly (``key: text`` or quoted without escapes); else read as `data`.
+
+        For showing a title before the first paint: a key written plainly is returned even
+        if another key is broken (then `data` is None)."""
+        if self._unread and self.format == "yaml":
+            inner = self.inner
+            found = list(re.finditer(rf"^{re.escape(key)}: +([^\t]*?) *\r?$", inner, re.MULTILINE))
+            # One entry (PyYAML keeps the last of repeated keys), on one line (an indented
+            # next line would continue a plain scalar), without tabs (PyYAML trips on some).
+            if (len(found) == 1 and not re.match(r"\n[ \t]+\S", inner[found[0].end():])
+                    and _yaml_printable(inner)):
+                value = found[0].group(1)
+                if _PLAIN.fullmatch(value):
+                    return value
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and not _QUOTE_SPECIAL.search(value[1:-1]):
+                    return value[1:-1]
+        value = (self.data or {}).get(key)
+        return None if value is None else str(value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FrontMatter):
+            return NotImplemented
+        return (self.raw, self.format, self.data, self.error) == (other.raw, other.format, other.data, other.error)
+
+    __hash__ = None  # mutable, as the dataclass it replaces was
+
+    def __repr__(self) -> str:
+        return f"FrontMatter(raw={self.raw!r}, format={self.format!r}, data={self.data!r}, error={self.error!r})"
 
     @property
     def eol(self) -> str:
@@ -48,6 +106,24 @@ class FrontMatter:
         head = self.raw[: self.raw.index("\n") + 1]
         tail = self.raw[len(head) + len(self.inner):]
         return _parse(head + inner + tail, self.format)
+
+
+# A plain scalar YAML reads as the same string: no indicator first, no ": " or " #"
+# inside, not a number, date, bool or null (those would be read as another type), no
+# trailing colon. Anything else is left to PyYAML.
+_PLAIN = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`~ ])(?!.*(?:: | #|:$))(?![-+.0-9])(?!(?:true|false|yes|no|on|off|null|y|n|=|<<)$)[^\x00-\x1f]+", re.IGNORECASE)
+
+
+def _yaml_printable(text: str) -> bool:
+    """Only characters PyYAML accepts in a document (a regex for this class costs ~9 ms
+    to compile, more than the front matter takes to check)."""
+    return all(
+        " " <= c <= "~" or c in "\t\n\r\x85" or "\xa0" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+        for c in text
+    )
+
+
+_QUOTE_SPECIAL = re.compile(r"[\\'\"\x00-\x1f]")
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -90,33 +166,33 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
 
 
 def _parse(raw: str, fmt: str) -> FrontMatter:
-    fm = FrontMatter(raw, fmt, None, None)
-    inner = fm.inner
+    return FrontMatter.read_later(raw, fmt)
+
+
+def _load(inner: str, fmt: str) -> tuple[dict | None, str | None]:
+    """(data, error) of the text between the delimiters."""
     # Line numbers in messages count from the top of the file; the opener is line 1.
     if fmt == "yaml":
-        import yaml  # PyYAML costs ~25 ms of start-up: only posts with YAML front matter pay it
+        import yaml  # PyYAML costs ~35 ms of start-up: only posts with YAML front matter pay it
 
         try:
             # Only comments (or nothing) between the delimiters is an empty mapping.
             data = yaml.safe_load(inner)
             data = {} if data is None else data
         except yaml.MarkedYAMLError as exc:
-            fm.error = yaml_text.error_message(exc, line_offset=1)
-            return fm
+            return None, yaml_text.error_message(exc, line_offset=1)
         except yaml.YAMLError as exc:
-            fm.error = f"front matter does not parse: {exc}"
-            return fm
+            return None, f"front matter does not parse: {exc}"
     else:
+        import tomllib
+
         try:
             data = tomllib.loads(inner)
         except tomllib.TOMLDecodeError as exc:
-            fm.error = toml_text.error_message(exc, line_offset=1)
-            return fm
+            return None, toml_text.error_message(exc, line_offset=1)
     if not isinstance(data, dict):
-        fm.error = "front matter (line 2) is not a list of key: value pairs"
-        return fm
-    fm.data = data
-    return fm
+        return None, "front matter (line 2) is not a list of key: value pairs"
+    return data, None
 
 
 def _require_editable(fm: FrontMatter) -> None:
