@@ -16,6 +16,7 @@ import tui.styles
 from tui import heap
 from tui.commands import EditorCommands
 from tui.config import Settings, load_settings, parse_options, save_setting
+from tui.css_cache import CachedStylesheet
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
 from tui.screens.editor import EditorScreen
@@ -39,6 +40,7 @@ class NewsDigestApp(App[int]):
 
     def __init__(self, path: Path, settings: Settings, opened: Opened | None = None) -> None:
         super().__init__()
+        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
         self.settings = settings
         self.path = Path(path)
         self._opened = opened
@@ -65,6 +67,10 @@ class NewsDigestApp(App[int]):
         editor = self.editor_screen()
         if editor is not None:
             editor.after_first_paint()
+        # Now for what the first paint parsed, again once the form's widgets have been
+        # styled (run_editor saves what later screens parse when the app ends).
+        self.stylesheet.save()
+        self.set_timer(2.0, self.stylesheet.save, name="save parsed css")
         if heap.paused():
             self.call_later(self._take_over_collection)
 
@@ -181,7 +187,9 @@ def run_editor(path: Path | None, settings: Settings) -> int:
 
     target = resolve(path, settings)
     opened = open_post(target, parse_options(settings)) if target.exists() else None
-    result = NewsDigestApp(target, settings, opened).run()
+    app = NewsDigestApp(target, settings, opened)
+    result = app.run()
+    app.stylesheet.save()  # what screens opened after the first paint parsed
     return result if isinstance(result, int) else 0
 
 
