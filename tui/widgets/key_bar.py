@@ -2,7 +2,7 @@
 
 Footer mounts a FooterKey per shown binding (10-19 on the editor screen), and each one's
 `compact` watcher sets a class that restyles the node, all before the app's Ready event:
-~50 ms of the editor's start-up. This bar draws the same line as one Content, rebuilt only
+15-35 ms of the editor's start-up (measured on a 2,000-item post). This bar draws the same line as one Content, rebuilt only
 when the screen's bindings change and restyled by the theme at render time (its spans name
 component classes, not colours).
 
