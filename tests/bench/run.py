@@ -224,6 +224,14 @@ def bench_editor(n: int, paths: dict[str, Path], runs: int, env: dict[str, str],
     return row
 
 
+def select_debounce() -> float:
+    try:
+        from tui.widgets.item_preview import SELECT_DEBOUNCE_SECONDS
+    except ImportError:  # the editor is not installed: no preview row either
+        return float("nan")
+    return SELECT_DEBOUNCE_SECONDS
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -304,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     runs = args.runs or (1 if args.quick else 5)
+    start_runs = runs if args.quick or args.runs else max(runs, 9)
     presses = args.presses if args.presses is not None else (5 if args.quick else 50)
     notes = []
     node, why = ({}, "node comparison skipped (--no-node)") if args.no_node else node_tools(args.node_cache)
@@ -326,20 +335,21 @@ def main(argv: list[str] | None = None) -> int:
             rows[n] = bench_headless(n, paths, runs, env, node)
             print(f"… {n:,} items: editor", file=sys.stderr, flush=True)
             # Start-up pairs are short and the machine noisy: at least 9 of them.
-            rows[n].update(bench_editor(n, paths, runs if args.quick or args.runs else max(runs, 9), env,
+            rows[n].update(bench_editor(n, paths, start_runs, env,
                                         presses if n <= args.editor_max else 0))
             if isinstance(rows[n].get("editor"), str):
                 notes.append(f"{n:,} items: editor {rows[n]['editor']}")
             if "keys_error" in rows[n]:
                 notes.append(f"{n:,} items: key runs failed: {rows[n]['keys_error']}")
     out = [table(sizes, rows), ""]
-    out.append(f"Machine: {machine()}. {runs} process run(s) per figure (median), {presses} presses per latency "
+    out.append(f"Machine: {machine()}. {runs} process run(s) per figure (median; {start_runs} start-up pairs), "
+               f"{presses} presses per latency "
                f"(median / p95; key runs up to {args.editor_max:,} items). Total {time.perf_counter() - started:.0f} s.")
     out += [f"- {note}" for note in notes]
     out.append("- Latency = key event posted until no task is runnable, no widget has a message queued or is "
                "inside a handler, and the screen has been laid out and rendered (Pilot's idle sleeps and its "
                "per-widget callbacks excluded: they cost 10-20 ms a key); the preview row waits for the debounced "
-               "preview worker too, debounce delay (0.12 s after a selection) included.")
+               f"preview worker too, debounce delay ({select_debounce():.2f} s after a selection) included.")
     print("\n".join(out))
     return 0
 
