@@ -223,3 +223,13 @@ def test_broken_front_matter_is_named_and_never_rewritten(tmp_path, capsys, conf
     assert (code, out) == (0, "") and "front matter left as written" in err
     code, _, _ = run(capsys, "check", "--strict", "--config", str(config), str(post))
     assert code == 1
+
+
+def test_an_impossible_date_is_broken_front_matter_not_a_crash(tmp_path, capsys, config):
+    # PyYAML raises a plain ValueError for 2024-02-30; it used to escape as a traceback.
+    front = "---\ntitle: 주간 뉴스\ndate: 2024-02-30\n---\n"
+    post = tmp_path / "post.md"
+    post.write_text(front + "\n### 첫 항목\n\n본문.\n", encoding="utf-8")
+    code, out, err = run(capsys, "fix", "--config", str(config), str(post))
+    assert code == 0 and "front matter left as written" in err and "day is out of range" in err
+    assert post.read_text(encoding="utf-8").startswith(front)

@@ -384,6 +384,14 @@ def test_frontmatter_built_directly_needs_no_reading():
     assert fm.raw == "" and fm.data is None and fm.error is None
 
 
+@pytest.mark.parametrize("line", ["date: 2024-02-30", "count: !!int 0x", "nested: " + "[" * 2000])
+def test_values_pyyaml_cannot_build_make_the_front_matter_broken(line):
+    fm = split(f"---\ntitle: T\n{line}\n---\n")
+    assert fm.data is None and fm.error.startswith("front matter does not parse")
+    with pytest.raises(FrontMatterError):
+        set_key(fm, "title", "U")
+
+
 def test_front_matter_is_read_when_first_used():
     fm = split("---\ntitle: [unclosed\n---\n")
     assert fm._unread  # noqa: SLF001 - split only finds the delimiters
@@ -423,6 +431,9 @@ def test_opening_a_post_leaves_pyyaml_for_later(tmp_path):
         ("title: one\ntitle: two", False),
         ("title: [a, b]", False),
         ("title: ~", False),
+        ("title: foo\n\n  bar", False),
+        ('summary: "two\ntitle: lines"', False),
+        ("title: 주간 뉴스\ntags:\n- ML\n- 논문", True),
     ],
 )
 def test_peek_reads_plain_titles_itself_and_leaves_the_rest_to_pyyaml(line, plain):

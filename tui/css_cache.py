@@ -102,7 +102,9 @@ class CachedStylesheet(Stylesheet):
             return
         self._missed = False
         # What earlier runs stored (another theme, a dialog opened then) stays, bounded.
-        keep = {**self._load(), **self._used}
+        # This run's entries last, so trimming from the front drops what no recent run used.
+        keep = {key: rules for key, rules in self._load().items() if key not in self._used}
+        keep.update(self._used)
         keep = dict(list(keep.items())[-MAX_ENTRIES:])
         try:
             blob = pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL)

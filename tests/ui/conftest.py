@@ -15,6 +15,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the parsed-CSS cache
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return tmp_path
 

@@ -57,3 +57,19 @@ async def test_an_item_selected_before_the_form_is_built_keeps_the_head_hidden(k
         await pilot.press("up")
         await until(pilot, lambda: len(app.screen.query(PostForm)) == 1)
         assert head.display
+
+
+async def test_keys_typed_before_the_highlighting_keep_their_place(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen.editor
+        editor.language = None  # as before the first paint was followed up
+        await pilot.press("down", "enter", "ctrl+end")
+        await pilot.press(*"xy")
+        where = editor.selection
+        assert where.end != (0, 0)
+        editor.highlight()
+        assert editor.language == "markdown" and editor.selection == where
+        await pilot.press("z")
+        assert editor.text.rstrip().endswith("xyz")

@@ -3,6 +3,7 @@ selection or a pause in typing, without laying out the screen."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual._compositor import Compositor
 
 from tests.ui.conftest import make_app, until
@@ -106,4 +107,25 @@ async def test_narrower_preview_rewraps(ko_post):
         wide = len(preview._lines)  # noqa: SLF001
         await pilot.resize_terminal(112, 40)
         await until(pilot, lambda: len(preview._lines) > wide)  # noqa: SLF001
-        assert all(len(strip.text.rstrip()) <= preview.scrollable_content_region.width for strip in preview._lines)  # noqa: SLF001
+        width = preview.scrollable_content_region.width
+        assert all(cell_len(strip.text.rstrip()) <= width for strip in preview._lines)  # noqa: SLF001
+
+
+async def test_a_scrollbar_coming_or_going_rewraps_the_text_to_fit(blog):
+    para = "x " * 400  # one-cell words: a line wrapped at w cells is w or w-1 cells long
+    post = blog / "wrap.md"
+    post.write_text("---\ntitle: W\n---\n\n### Long\n\n" + "\n\n".join([para] * 10)
+                    + "\n\n### Short\n\n" + para + "\n", encoding="utf-8")
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = app.screen.preview
+        for title, scrollbar in (("Long", True), ("Short", False)):
+            await pilot.press("down")
+            await until(pilot, lambda title=title: f"### {title}" in preview.source)
+            await pilot.pause()
+            assert preview.show_vertical_scrollbar == scrollbar
+            width = preview.scrollable_content_region.width
+            lines = [strip.text.rstrip() for strip in preview._lines]  # noqa: SLF001
+            # Wrapped at the width the text really has: the longest line uses it, none passes it.
+            assert preview._rendered_width == width  # noqa: SLF001
+            assert max(map(cell_len, lines)) in (width, width - 1) and all(cell_len(line) <= width for line in lines)

@@ -127,6 +127,12 @@ async def test_narrow_terminal_cuts_the_line_with_an_ellipsis(ko_post):
         assert palette == "^p palette "
         assert left.endswith("…") or left.endswith(" ")
         assert "…" in left  # the editor's keys are wider than 80 columns
+        # Only keys drawn whole answer a click: the ellipsis and what it hides do not.
+        cut = cell_len(left[: left.index("…")])
+        assert bar.key_at(cut) is None
+        for x in range(cut):
+            key = bar.key_at(x)
+            assert key is None or key.end <= cut
 
     app = make_app(ko_post)
     async with app.run_test(size=(200, 24)) as pilot:

@@ -47,8 +47,8 @@ class FrontMatter:
 
     def _read(self) -> None:
         if self._unread:
-            self._unread = False
             self._data, self._error = _load(self.inner, self.format)
+            self._unread = False  # only once read: a reader never sees it half-done
 
     @property
     def data(self) -> dict | None:
@@ -70,9 +70,13 @@ class FrontMatter:
             inner = self.inner
             found = list(re.finditer(rf"^{re.escape(key)}: +([^\t]*?) *\r?$", inner, re.MULTILINE))
             # One entry (PyYAML keeps the last of repeated keys), on one line (an indented
-            # next line would continue a plain scalar), without tabs (PyYAML trips on some).
-            if (len(found) == 1 and not re.match(r"\n[ \t]+\S", inner[found[0].end():])
-                    and _yaml_printable(inner)):
+            # next line, even after blank ones, would continue a plain scalar), without tabs
+            # (PyYAML trips on some), and no other line quoted (a quoted value can run over
+            # lines, and a "title:" inside it is no key).
+            lines = inner.splitlines()
+            if (len(found) == 1 and not re.match(r"(?:\r?\n[ \t]*)*\r?\n[ \t]+\S", inner[found[0].end():])
+                    and _yaml_printable(inner)
+                    and sum(1 for line in lines if "'" in line or '"' in line) <= (1 if "'" in found[0].group(1) or '"' in found[0].group(1) else 0)):
                 value = found[0].group(1)
                 if _PLAIN.fullmatch(value):
                     return value
@@ -181,7 +185,9 @@ def _load(inner: str, fmt: str) -> tuple[dict | None, str | None]:
             data = {} if data is None else data
         except yaml.MarkedYAMLError as exc:
             return None, yaml_text.error_message(exc, line_offset=1)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+            # PyYAML raises plain ValueError for impossible dates (2024-02-30) and bad
+            # !!int values; the front matter is then broken like any other.
             return None, f"front matter does not parse: {exc}"
     else:
         import tomllib

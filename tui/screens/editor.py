@@ -123,7 +123,10 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         return self.query_one("#preview", ItemPreview)
 
     def update_header(self) -> None:
-        # peek: a plainly written title needs no YAML parser before the first paint.
+        # peek: a plainly written title needs no YAML parser before the first paint; after
+        # it, the title is the one PyYAML reads (peek then reads it so).
+        if getattr(self.app, "is_ready", True):
+            self.post.front.read()
         self.title = self.post.front.peek("title") or self.path.stem
         self.sub_title = self.path.name + (" ● unsaved" if self._dirty else "")
 

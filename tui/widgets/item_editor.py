@@ -53,10 +53,15 @@ class ItemEditor(TextArea):
         which an editor that starts with its first paint leaves for after it)."""
         if self.language is not None:
             return
+        # A new language means a new document, and Textual puts the cursor at the top: keys
+        # typed before the first paint was followed up keep their place.
+        selection, scroll = self.selection, self.scroll_offset
         try:
             self.language = "markdown"
         except Exception:  # noqa: BLE001 - a missing grammar leaves plain text, still editable
             self.language = None
+        self.selection = selection
+        self.scroll_to(scroll.x, scroll.y, animate=False, immediate=True)
 
     def show(self, text: str) -> None:
         """Load an item's text; clears undo (history belongs to the item it was typed in)."""

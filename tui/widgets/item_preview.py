@@ -76,13 +76,20 @@ class ItemPreview(ScrollView, can_focus=True):
 
         from tui.widgets.preview_markdown import item_markdown
 
-        width = self.scrollable_content_region.width
-        if self._shown is None or width <= 0:
+        if self._shown is None:
             return
         markdown = item_markdown(self._shown, dark=self.app.current_theme.dark)
-        self._lines = Visual.to_strips(self, visualize(self, markdown, markup=False), width, None, self.visual_style)
-        self._rendered_width = width
-        self.virtual_size = Size(width, len(self._lines))
+        # Twice at most: a scrollbar appearing (or going) with the new extent narrows (or
+        # widens) the text, and no resize event says so.
+        for _ in range(2):
+            width = self.scrollable_content_region.width
+            if width <= 0:
+                return
+            self._lines = Visual.to_strips(self, visualize(self, markdown, markup=False), width, None, self.visual_style)
+            self._rendered_width = width
+            self.virtual_size = Size(width, len(self._lines))
+            if self.scrollable_content_region.width == width:
+                break
         self.refresh()
 
     def on_resize(self) -> None:

@@ -107,6 +107,7 @@ class KeyBar(Widget, can_focus=False):
         self._palette: Content | None = None
         self._palette_keys: list[BarKey] = []
         self._room = 0  # cells the left part had at the last render
+        self._left_visible = 0  # of which drawn whole (not cut by the ellipsis)
         self._hover: BarKey | None = None
 
     # -- bindings ----------------------------------------------------------------------
@@ -198,6 +199,8 @@ class KeyBar(Widget, can_focus=False):
             palette, palette_cells = None, 0
         room = width - palette_cells
         self._room = room
+        # A cut line ends in an ellipsis: keys reaching into it are not drawn whole.
+        self._left_visible = room if left.cell_length <= room else room - 1
         hover = self._hover
         if hover is not None:
             if hover in self._left_keys:
@@ -216,7 +219,7 @@ class KeyBar(Widget, can_focus=False):
         if x >= self._room:
             keys, x = (self._palette_keys, x - self._room) if self._palette is not None else ([], x)
         else:
-            keys = self._left_keys
+            keys = [k for k in self._left_keys if k.end <= self._left_visible]
         for bar_key in keys:
             if bar_key.start <= x < bar_key.end:
                 return bar_key
