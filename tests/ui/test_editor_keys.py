@@ -370,3 +370,26 @@ async def test_a_crlf_post_stays_crlf_and_clean_while_browsed_and_saved(ko_post)
     saved = ko_post.read_bytes()
     assert b"\xed\x95\x9c \xec\xa4\x84 \xeb\x8d\x94" in saved  # "한 줄 더"
     assert saved.count(b"\n") == saved.count(b"\r\n"), "no bare LF line endings"
+
+
+async def test_cursor_moves_stay_in_the_editor(ko_post, monkeypatch):
+    """TextArea.SelectionChanged has no listener above the editor: it is stopped there
+    instead of bubbling through every container on each key."""
+    from textual.screen import Screen
+    from textual.widgets import TextArea
+
+    reached = []
+    real = Screen.post_message
+
+    def post(self, message):
+        if isinstance(message, TextArea.SelectionChanged):
+            reached.append(message)
+        return real(self, message)
+
+    monkeypatch.setattr(Screen, "post_message", post)
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter", "right", "down")
+        await pilot.pause()
+        assert app.screen.editor.selection.end != (0, 0)  # the cursor did move
+        assert reached == []
