@@ -69,7 +69,8 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         yield Header()
         with Horizontal(id="main"):
             yield ItemList(tuple(self.settings.link_labels), id="items")
-            with Horizontal(id="right"):
+            # Born with its layout class: set on mount, it restyled the whole pane (~5 ms).
+            with Horizontal(id="right", classes=f"-{self.layout_mode or self._auto_layout()}"):
                 with Vertical(id="edit-pane"):
                     yield Vertical(id="post-head")
                     # Before the first paint the editor shows the intro unhighlighted: see
