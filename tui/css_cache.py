@@ -27,8 +27,17 @@ FORMAT = 1
 MAX_ENTRIES = 400  # ~30 sources per theme: room for a dozen themes and sheet versions
 
 
+def _textual_build() -> str:
+    """Which Textual is installed, cheaply: ``textual.__version__`` reads the package
+    metadata through importlib.metadata, a ~30 ms import. The package's own file changes
+    with every install or upgrade."""
+    found = os.stat(textual.__file__)
+    return hashlib.blake2b(f"{textual.__file__}\0{found.st_mtime_ns}\0{found.st_size}".encode(),
+                           digest_size=6).hexdigest()
+
+
 def cache_path() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME)) / f"css-{textual.__version__}-{FORMAT}.pickle"
+    return Path(platformdirs.user_cache_dir(APP_NAME)) / f"css-{_textual_build()}-{FORMAT}.pickle"
 
 
 class CachedStylesheet(Stylesheet):
