@@ -7,7 +7,6 @@ recent post is the most common slip; the editor warns with the post's short labe
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -50,6 +49,8 @@ def _read(path: Path) -> tuple[dict, str]:
     text = path.read_text(encoding="utf-8-sig")
     toml = _TOML.match(text)
     if toml:
+        import tomllib  # Hugo's TOML posts only; read on the duplicate worker's thread
+
         try:
             return tomllib.loads(toml.group(1)), text[toml.end():]
         except tomllib.TOMLDecodeError:

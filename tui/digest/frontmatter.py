@@ -12,11 +12,17 @@ import re
 from datetime import datetime
 
 from .errors import FrontMatterError
-from . import frontmatter_toml as toml_text
 from . import frontmatter_yaml as yaml_text
 from .weeks import format_date, parse_date, render_title, title_matches_template
 
 _OPENERS = {"---": "yaml", "+++": "toml"}
+
+
+def _toml_text():
+    # TOML front matter is Hugo's; YAML posts (and the editor's start) skip tomllib's import.
+    from . import frontmatter_toml
+
+    return frontmatter_toml
 _CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
 
 
@@ -195,7 +201,7 @@ def _load(inner: str, fmt: str) -> tuple[dict | None, str | None]:
         try:
             data = tomllib.loads(inner)
         except tomllib.TOMLDecodeError as exc:
-            return None, toml_text.error_message(exc, line_offset=1)
+            return None, _toml_text().error_message(exc, line_offset=1)
     if not isinstance(data, dict):
         return None, "front matter (line 2) is not a list of key: value pairs"
     return data, None
@@ -214,7 +220,7 @@ def raw_value(fm: FrontMatter, key: str) -> str | None:
         return None
     if fm.format == "yaml":
         return yaml_text.raw_value(fm.inner, key)
-    return toml_text.raw_value(fm.inner, key)
+    return _toml_text().raw_value(fm.inner, key)
 
 
 def _accept(fm: FrontMatter, inner: str, key: str, check) -> FrontMatter:
@@ -234,7 +240,7 @@ def set_key(fm: FrontMatter, key: str, value: str) -> FrontMatter:
     if fm.format == "yaml":
         inner = yaml_text.set_scalar(fm.inner, key, value, fm.eol)
     else:
-        inner = toml_text.set_scalar(fm.inner, key, value, fm.eol)
+        inner = _toml_text().set_scalar(fm.inner, key, value, fm.eol)
     if inner == fm.inner:
         return fm
     return _accept(fm, inner, key, lambda new: raw_value(new, key) == value)
@@ -247,7 +253,7 @@ def set_list(fm: FrontMatter, key: str, values: list[str]) -> FrontMatter:
     if fm.format == "yaml":
         inner = yaml_text.set_list(fm.inner, key, values, fm.eol)
     else:
-        inner = toml_text.set_list(fm.inner, key, values, fm.eol)
+        inner = _toml_text().set_list(fm.inner, key, values, fm.eol)
     if inner == fm.inner:
         return fm
 

@@ -9,7 +9,6 @@ damaged journal can never stand between the user and their post.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import time
@@ -59,6 +58,8 @@ def write_journal(
         "base_sha256": base_sha256,
         "saved_at": time.time(),
     }
+    import json  # here, not at the top: the editor's start reads no journal it has not got
+
     # surrogatepass: a half-pasted emoji must not make the autosave itself fail.
     data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
     write_atomic(journal_path(journal_dir, post_path), data)
@@ -69,6 +70,8 @@ def read_journal(journal_dir: os.PathLike | str, post_path: os.PathLike | str) -
     try:
         if path.stat().st_size > _MAX_JOURNAL_BYTES:
             return None
+        import json
+
         record = json.loads(path.read_bytes().decode("utf-8", "surrogatepass"))
         entry = JournalEntry(
             post_path=record["post_path"],

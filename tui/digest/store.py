@@ -16,7 +16,6 @@ import errno
 import hashlib
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -115,7 +114,7 @@ def write_atomic(path: os.PathLike | str, data: bytes) -> Fingerprint:
 
     _clean_stale_temps(directory, name)
 
-    temp = directory / f".{name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    temp = directory / f".{name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
     fd = -1
     try:
         try:

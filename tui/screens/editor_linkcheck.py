@@ -7,7 +7,6 @@ never waits for a slow server.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 
 from textual import work
 from textual.worker import get_current_worker
@@ -55,6 +54,8 @@ class LinkCheckMixin:
                 if url.startswith(("http://", "https://")):
                     by_url.setdefault(url, []).append(uid)
         results = {}
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=PARALLEL_CHECKS) as pool:
             futures = {url: pool.submit(check_link, url, timeout=CHECK_TIMEOUT) for url in by_url}
             for url, future in futures.items():
