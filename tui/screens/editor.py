@@ -108,8 +108,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         if not self.editor.is_attached:
             return  # the app quit before its first paint was followed up
         self.build_post_head()
-        self.post.front.read()
-        self.update_header()  # the title as PyYAML reads it
+        self.update_header()  # the title as PyYAML reads it (reading the front matter now)
         self.editor.highlight()
         self.start_background()
 

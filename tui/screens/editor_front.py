@@ -34,8 +34,7 @@ class FrontMixin:
 
     def build_post_head(self) -> None:
         """Build the form left for after the first paint, if the Post row is still shown."""
-        if self.query_one("#post-head").is_attached:  # not when the app quit before it painted
-            self.show_post_head(self.current is self.post.blocks[0])
+        self.show_post_head(self.current is self.post.blocks[0])
 
     @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
     def load_known_tags(self) -> None:
