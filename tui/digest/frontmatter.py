@@ -16,6 +16,7 @@ from . import frontmatter_yaml as yaml_text
 from .weeks import format_date, parse_date, render_title, title_matches_template
 
 _OPENERS = {"---": "yaml", "+++": "toml"}
+_CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
 
 
 def _toml_text():
@@ -23,7 +24,6 @@ def _toml_text():
     from . import frontmatter_toml
 
     return frontmatter_toml
-_CLOSERS = {"yaml": ("---", "..."), "toml": ("+++",)}
 
 
 class FrontMatter:
@@ -49,21 +49,18 @@ class FrontMatter:
 
     def read(self) -> None:
         """Read ``data`` and ``error`` now, if not yet done."""
-        self._read()
-
-    def _read(self) -> None:
         if self._unread:
             self._data, self._error = _load(self.inner, self.format)
             self._unread = False  # only once read: a reader never sees it half-done
 
     @property
     def data(self) -> dict | None:
-        self._read()
+        self.read()
         return self._data
 
     @property
     def error(self) -> str | None:
-        self._read()
+        self.read()
         return self._error
 
     def peek(self, key: str) -> str | None:
@@ -73,21 +70,9 @@ class FrontMatter:
         For showing a title before the first paint: a key written plainly is returned even
         if another key is broken (then `data` is None)."""
         if self._unread and self.format == "yaml":
-            inner = self.inner
-            found = list(re.finditer(rf"^{re.escape(key)}: +([^\t]*?) *\r?$", inner, re.MULTILINE))
-            # One entry (PyYAML keeps the last of repeated keys), on one line (an indented
-            # next line, even after blank ones, would continue a plain scalar), without tabs
-            # (PyYAML trips on some), and no other line quoted (a quoted value can run over
-            # lines, and a "title:" inside it is no key).
-            lines = inner.splitlines()
-            if (len(found) == 1 and not re.match(r"(?:\r?\n[ \t]*)*\r?\n[ \t]+\S", inner[found[0].end():])
-                    and _yaml_printable(inner)
-                    and sum(1 for line in lines if "'" in line or '"' in line) <= (1 if "'" in found[0].group(1) or '"' in found[0].group(1) else 0)):
-                value = found[0].group(1)
-                if _PLAIN.fullmatch(value):
-                    return value
-                if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and not _QUOTE_SPECIAL.search(value[1:-1]):
-                    return value[1:-1]
+            value = _plain_scalar(self.inner, key)
+            if value is not None:
+                return value
         value = (self.data or {}).get(key)
         return None if value is None else str(value)
 
@@ -134,6 +119,29 @@ def _yaml_printable(text: str) -> bool:
 
 
 _QUOTE_SPECIAL = re.compile(r"[\\'\"\x00-\x1f]")
+
+
+def _plain_scalar(inner: str, key: str) -> str | None:
+    """``key``'s value when the YAML in ``inner`` says it so plainly that reading it needs
+    no YAML parser; None when PyYAML must decide."""
+    found = list(re.finditer(rf"^{re.escape(key)}: +([^\t]*?) *\r?$", inner, re.MULTILINE))
+    if len(found) != 1:
+        return None  # absent, or repeated (PyYAML keeps the last)
+    value = found[0].group(1)
+    if re.match(r"(?:\r?\n[ \t]*)*\r?\n[ \t]+\S", inner[found[0].end():]):
+        return None  # an indented next line, even after blank ones, continues a plain scalar
+    if not _yaml_printable(inner):
+        return None
+    # No other line quoted: a quoted value can run over lines, and a "title:" inside it is
+    # no key. (Tabs are out too: the pattern stops at them, and PyYAML trips on some.)
+    quoted_lines = sum(1 for line in inner.splitlines() if "'" in line or '"' in line)
+    if quoted_lines > (1 if "'" in value or '"' in value else 0):
+        return None
+    if _PLAIN.fullmatch(value):
+        return value
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and not _QUOTE_SPECIAL.search(value[1:-1]):
+        return value[1:-1]
+    return None
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
