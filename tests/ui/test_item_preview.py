@@ -129,3 +129,18 @@ async def test_a_scrollbar_coming_or_going_rewraps_the_text_to_fit(blog):
             # Wrapped at the width the text really has: the longest line uses it, none passes it.
             assert preview._rendered_width == width  # noqa: SLF001
             assert max(map(cell_len, lines)) in (width, width - 1) and all(cell_len(line) <= width for line in lines)
+
+
+async def test_focus_keeps_the_lines_and_a_theme_change_renders_them_again(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down")
+        preview = app.screen.preview
+        await until(pilot, lambda: "작은 모델의 반격" in preview.source)
+        lines = preview._lines  # noqa: SLF001
+        preview.focus()
+        await pilot.pause()
+        assert preview._lines is lines  # noqa: SLF001 - the border changed, not the text
+        app.theme = "textual-light"
+        await until(pilot, lambda: preview._lines is not lines)  # noqa: SLF001
+        assert preview._rendered_look[1] is False  # noqa: SLF001

@@ -34,6 +34,7 @@ class ItemPreview(ScrollView, can_focus=True):
         self._shown: str | None = None
         self._lines: list[Strip] = []
         self._rendered_width = 0
+        self._rendered_look: tuple = ()  # the colours the lines were rendered in
         self._paint: tuple = (0, 0, None)
         self._painted = asyncio.Event()  # set after the screen's first paint
 
@@ -78,7 +79,9 @@ class ItemPreview(ScrollView, can_focus=True):
 
         if self._shown is None:
             return
-        markdown = item_markdown(self._shown, dark=self.app.current_theme.dark)
+        dark = self.app.current_theme.dark
+        markdown = item_markdown(self._shown, dark=dark)
+        self._rendered_look = (self.visual_style, dark)
         # Twice at most: a scrollbar appearing (or going) with the new extent narrows (or
         # widens) the text, and no resize event says so.
         for _ in range(2):
@@ -98,8 +101,14 @@ class ItemPreview(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # Colours are baked into the lines: a theme change renders them again; focus or
+        # hover (the border's style) leaves the text as it is.
         if self._shown is not None and self.is_mounted:
-            self.call_later(self._render_lines)  # colours (a theme change) are baked into the lines
+            self.call_later(self._restyle)
+
+    def _restyle(self) -> None:
+        if self._rendered_look != (self.visual_style, self.app.current_theme.dark):
+            self._render_lines()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # What every line of a paint shares, read once: rich_style walks the DOM (~0.1 ms).
