@@ -16,9 +16,6 @@ from operator import itemgetter
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual._ansi_theme import DEFAULT_TERMINAL_THEME
-from textual._styles_cache import StylesCache
-from textual.cache import LRUCache
 from textual.document._document import _utf8_encode
 from textual.strip import Strip
 from textual.widgets._text_area import build_byte_to_codepoint_dict
@@ -129,56 +126,3 @@ def plain_row_strip(
         add = base_style.__add__
         segments = [Segment(text, add(style)) for text, style, _control in segments]
     return Strip(segments, width)
-
-
-class RowStylesCache(StylesCache):
-    """StylesCache that reuses a bordered, padded row when its content line is the same
-    Strip (the editor hands out one Strip per distinct line) and nothing around it changed:
-    on a selection the blank rows below the text, and blank lines inside it, come from here
-    instead of being styled again (~0.1 ms a row)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: LRUCache[int, tuple[Strip, Strip]] = LRUCache(256)
-        self._around: tuple | None = None
-
-    def clear_rows(self) -> None:
-        self._rows.clear()
-        self._around = None
-
-    def render(self, styles, size, base_background, background, render_content_line, filters,
-               border_title, border_subtitle, content_size=None, padding=None, crop=None,
-               opacity=1.0, ansi_theme=DEFAULT_TERMINAL_THEME, native_ansi=False):  # noqa: ANN001, ANN201, PLR0913 - StylesCache.render's own signature
-        # Everything StylesCache.render_line reads for a content row, besides the content.
-        around = (
-            size, content_size, padding, base_background, background, opacity, ansi_theme,
-            native_ansi, styles.gutter, styles.border, styles.outline, styles.tint,
-            styles.text_opacity, styles.hatch if styles.has_rule("hatch") else None,
-        )
-        if around != self._around:
-            self._rows.clear()
-            self._around = around
-        return super().render(
-            styles, size, base_background, background, render_content_line, filters, border_title,
-            border_subtitle, content_size, padding, crop, opacity, ansi_theme, native_ansi,
-        )
-
-    def render_line(self, styles, y, size, content_size, padding, base_background, background,
-                    render_content_line, *rest):  # noqa: ANN001, ANN002, ANN201, PLR0913
-        gutter = styles.gutter
-        content_y = y - gutter.top
-        if (
-            self._around is None or y == 0 or y >= size.height - max(1, gutter.bottom)
-            or content_y < 0 or content_y >= content_size.height
-        ):
-            # Borders (titles), padding rows, and rows a render() call did not key.
-            return super().render_line(styles, y, size, content_size, padding, base_background,
-                                       background, render_content_line, *rest)
-        content = render_content_line(content_y)
-        known = self._rows.get(id(content))
-        if known is not None and known[0] is content:
-            return known[1]
-        row = super().render_line(styles, y, size, content_size, padding, base_background,
-                                  background, lambda _y: content, *rest)
-        self._rows[id(content)] = (content, row)
-        return row

@@ -14,7 +14,8 @@ from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
 
-from tui.widgets.editor_lines import NEEDS_TEXTAREA, RowStylesCache, plain_row_strip
+from tui.widgets.editor_lines import NEEDS_TEXTAREA, plain_row_strip
+from tui.widgets.row_styles_cache import RowStylesCache
 
 
 class ItemEditor(TextArea):
