@@ -25,6 +25,7 @@ from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_save import SaveMixin
+from tui.span_compositor import install as install_span_compositor
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
@@ -48,6 +49,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     def __init__(self, opened: Opened, settings: Settings) -> None:
         super().__init__()
+        install_span_compositor(self)
         self.settings = settings
         self.path = Path(opened.loaded.path)
         self.post: Post = opened.post
