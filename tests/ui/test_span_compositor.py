@@ -1,7 +1,8 @@
-"""The editor screen's SpanCompositor draws only the chops the dirty spans show. What it
-sends to the terminal must be what Textual's own partial update sends, byte for byte: a
-session of selections (with the list scrolling), typing, moves, hovers, a toast, a layout
-switch and a theme change is replayed with every partial update rendered both ways."""
+"""The editor screen's SpanCompositor draws only the chops the dirty spans show, and in a
+full update leaves out what widgets in front hide. What it sends to the terminal must be
+what Textual's own updates send: a session of selections (with the list scrolling), typing,
+moves, hovers, a toast, layout switches, resizes and a theme change is replayed with every
+update rendered both ways (a full update byte for byte)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,19 @@ def drawn(update: str) -> list[tuple[str, str]]:
 
 class Checked(SpanCompositor):
     compared = 0
+    full = 0
     differing: list[str] = []
+
+    def render_full_update(self, simplify: bool = False):
+        ours = super().render_full_update(simplify)
+        theirs = Compositor.render_full_update(self, simplify)
+        from textual._context import active_app
+
+        console = active_app.get().console
+        if ours.render_segments(console) != theirs.render_segments(console):
+            Checked.differing.append(f"full update {self.size}")
+        Checked.full += 1
+        return ours
 
     def render_partial_update(self):
         dirty = self._dirty_regions.copy()
@@ -51,7 +64,7 @@ class Checked(SpanCompositor):
 
 async def test_partial_updates_send_what_textual_sends(blog, monkeypatch):
     monkeypatch.setattr(span_compositor, "SpanCompositor", Checked)
-    Checked.compared, Checked.differing = 0, []
+    Checked.compared, Checked.full, Checked.differing = 0, 0, []
     path = blog / "long.md"
     path.write_text(generate(120, seed=5), encoding="utf-8")
     app = make_app(path)
@@ -76,9 +89,13 @@ async def test_partial_updates_send_what_textual_sends(blog, monkeypatch):
             await pilot.press("up")
         await pilot.press("f2")
         await pilot.press("down", "down")
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("down")
+        await pilot.press("f2")
+        await pilot.resize_terminal(120, 40)
         app.theme = "textual-light"
         await pilot.pause()
         await pilot.press("down", "up")
         await pilot.pause()
-    assert Checked.compared > 60
+    assert Checked.compared > 60 and Checked.full >= 3
     assert not Checked.differing, Checked.differing[:3]

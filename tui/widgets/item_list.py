@@ -182,6 +182,8 @@ class ItemList(OptionList):
         # OptionList measures each new row by wrapping its prompt (~0.1 ms a row, and it
         # builds every prompt to do so). Rows here are one line each (text-wrap: nowrap in
         # the CSS, titles put on one line by prompt_for), so the line table is just filled.
+        if self._row_layout is not None:
+            return  # inside a paint, which brought the table up to date before it began
         region = self.scrollable_content_region
         if not region:
             return
