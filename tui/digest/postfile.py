@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.digest.post import ParseOptions, Post
-from tui.digest.regen import SaveReport, SaveRules, regenerate
 from tui.digest.store import Fingerprint, Loaded, encode_post, read_post, write_atomic
+
+if TYPE_CHECKING:  # the editor reads a post long before it saves one
+    from tui.digest.regen import SaveReport, SaveRules
 
 
 @dataclass
@@ -51,6 +54,8 @@ def fix_post(
 ) -> Fixed:
     """What a save would make of the post at ``path``; written atomically when ``write``."""
     opened = open_post(path, options)
+    from tui.digest.regen import regenerate
+
     report = regenerate(opened.post, rules, now or datetime.now())
     fixed = Fixed(Path(path), opened.original, report, post=opened.post)
     if write and fixed.changed:

@@ -7,14 +7,17 @@ workers; the results come back to the event loop with ``call_from_thread``.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.digest.duplicates import DuplicateIndex, already_in
 from tui.digest.links import normalize_url, provisional_title, reference_link_line, tidy_url
 from tui.digest.post import Block
 from tui.widgets.item_list import ItemList, row_link
+
+if TYPE_CHECKING:  # read by the background worker, after the first paint
+    from tui.digest.duplicates import DuplicateIndex
 
 CLIPBOARD_TIMEOUT = 2.0
 MAX_FETCHES = 3
@@ -191,6 +194,8 @@ class LinksMixin:
     # A description, or Textual builds one from repr() of every item's text.
     @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False, description="duplicate index")
     def _build_duplicate_index(self, items: list[tuple[int, str]]) -> None:
+        from tui.digest.duplicates import DuplicateIndex, already_in
+
         labels, tracking = tuple(self.settings.link_labels), tuple(self.settings.tracking_params)
         index = DuplicateIndex.build(self.path.parent, exclude=self.path,
                                      last_n=self.settings.duplicate_lookback, tracking=tracking)
@@ -219,6 +224,8 @@ class LinksMixin:
     def _seen_elsewhere(self, key: str) -> str | None:
         """The "already in ..." note for a link key (cached until the index is rebuilt)."""
         if key not in self._seen_notes:
+            from tui.digest.duplicates import already_in  # loaded by the index's worker
+
             self._seen_notes[key] = already_in(self.dup_index.lookup(key))
         return self._seen_notes[key]
 

@@ -18,7 +18,6 @@ from tui.config import journal_dir, parse_options, save_rules
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.journal import discard_journal, read_journal, write_journal
 from tui.digest.post import Post
-from tui.digest.regen import regenerate
 from tui.digest.store import disk_changed, encode_post, read_post, write_atomic
 from tui.screens.save_structure import blocks_stable, reparse_keeping_origins, same_structure
 
@@ -57,6 +56,8 @@ class SaveMixin:
         self.write_post()
 
     def write_post(self) -> bool:
+        from tui.digest.regen import regenerate  # the TOC and front matter rules: read on the first save
+
         edited = self.post.text() != self.saved_text
         if not blocks_stable(self.post):
             # A heading typed inside an item (or one removed) changes the post's items:
