@@ -1,13 +1,13 @@
-"""Scrolling the item list reuses what it drew: the list keeps each styled row by its
-content (RowStylesCache) and its scrollbar repaints only when the thumb moves
-(ThumbScrollBar). Neither may ever show something a full repaint would not."""
+"""Scrolling reuses what was drawn: the item list and the preview keep each styled row by
+its content (RowStylesCache) and the list's scrollbar repaints only when the thumb moves
+(ThumbScrollBar). None of them may ever show something a full repaint would not."""
 
 from __future__ import annotations
 
 from textual.geometry import Region
 
 from tests.bench.genpost import generate
-from tests.ui.conftest import make_app
+from tests.ui.conftest import make_app, until
 from tui.widgets.thumb_scrollbar import ThumbScrollBar
 
 
@@ -74,3 +74,33 @@ async def test_thumb_repaints_only_when_it_moves(blog):
             assert painted(bar) == repainted(bar), y
         # 600 rows in a 36-row bar: the thumb moves an eighth of a cell every ~2 rows.
         assert 10 < repaints < 50
+
+
+async def test_preview_rows_kept_by_content_match_a_full_repaint(blog):
+    """The preview keeps its styled rows by line too: blank rows under a short item, a long
+    item's lines scrolled to other rows, and a theme change."""
+    body = "\n\n".join(f"문단 {n}: 긴 항목의 본문이 여러 화면에 걸쳐 이어진다." for n in range(60))
+    post = blog / "long.md"
+    post.write_text(f"---\ntitle: Long\n---\n\n### 긴 항목\n\n{body}\n\n### 짧은 항목\n\n끝.\n", encoding="utf-8")
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preview = app.screen.preview
+        assert painted(preview) == repainted(preview)  # the first paint: all blank
+        await pilot.press("down")
+        await until(pilot, lambda: "긴 항목" in preview.source)
+        await pilot.pause()
+        preview.focus()
+        for key in ("down", "down", "pagedown", "up", "end", "home"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert painted(preview) == repainted(preview), key
+        look = preview._rendered_look  # noqa: SLF001
+        app.theme = "textual-light"
+        await until(pilot, lambda: preview._rendered_look != look)  # noqa: SLF001 - rendered again
+        await pilot.pause()
+        assert painted(preview) == repainted(preview)
+        app.screen.item_list.focus()
+        await pilot.press("down")
+        await until(pilot, lambda: "짧은 항목" in preview.source)
+        await pilot.pause()
+        assert painted(preview) == repainted(preview)

@@ -19,6 +19,8 @@ from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.row_styles_cache import RowStylesCache
+
 DEBOUNCE_SECONDS = 0.15
 # Longer than a key repeat's interval (25-35 ms), so walking the list renders once at the
 # end; short enough that a single down arrow shows its item at once to the eye.
@@ -37,6 +39,10 @@ class ItemPreview(ScrollView, can_focus=True):
         self._rendered_look: tuple = ()  # the colours the lines were rendered in
         self._paint: tuple = (0, 0, None)
         self._painted = asyncio.Event()  # set after the screen's first paint
+        # Rows are styled (border, padding) once per distinct line: the blank rows of the
+        # first paint, and lines scrolled to another row, come back from here.
+        self._styles_cache: RowStylesCache = RowStylesCache()
+        self._blank: tuple[tuple, Strip] | None = None  # (width, style), the blank row
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -100,6 +106,7 @@ class ItemPreview(ScrollView, can_focus=True):
             self._render_lines()
 
     def notify_style_update(self) -> None:
+        self._styles_cache.clear_rows()
         super().notify_style_update()
         # Colours are baked into the lines: a theme change renders them again; focus or
         # hover (the border's style) leaves the text as it is.
@@ -120,4 +127,6 @@ class ItemPreview(ScrollView, can_focus=True):
         index = top + y
         if 0 <= index < len(self._lines):
             return self._lines[index].crop_extend(0, width, style).apply_style(style)
-        return Strip.blank(width, style)
+        if self._blank is None or self._blank[0] != (width, style):
+            self._blank = ((width, style), Strip.blank(width, style))
+        return self._blank[1]
