@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from tui.digest.anchors import Slugger
-from tui.digest.blocks import Heading, scan_headings
+from tui.digest.blocks import Heading, _new_heading, scan_headings
 from tui.digest.frontmatter import split_front_matter
 from tui.digest.post import Block, ParseOptions, Post, eol_of, split_gap
 from tui.digest.toc import find_list
@@ -73,6 +73,7 @@ def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
     gaps: list[str] = []
     offset = 0
     at = 0  # index of the first heading not yet given to a block
+    count = len(headings)
     for kind, raw, heading, anchor in raws:
         content, gap = split_gap(raw)
         block = Block(kind, content)
@@ -80,12 +81,11 @@ def parse_post(text: str, *, bom: bool = False, options: ParseOptions) -> Post:
         # the first save from scanning the post again. Blocks and headings are both in
         # document order, so one walk hands them out.
         end = offset + len(content)
-        while at < len(headings) and headings[at].start < offset:
+        while at < count and headings[at].start < offset:
             at += 1
         inside = []
-        while at < len(headings) and headings[at].start < end:
-            h = headings[at]
-            inside.append(h if not offset else Heading(h.level, h.start - offset, h.end - offset, h.text, h.setext))
+        while at < count and (h := headings[at]).start < end:
+            inside.append(_new_heading(h.level, h.start - offset, h.end - offset, h.text, h.setext) if offset else h)
             at += 1
         block.prime(inside)
         offset += len(raw)
