@@ -83,6 +83,8 @@ class SpanCompositor(Compositor):
             top = rows[0]
             strips = widget.render_lines(Region(render_x - region.x, top - region.y, width, rows[-1] + 1 - top))
             for y in rows:
+                if y - top >= len(strips):
+                    break  # a widget that drew fewer lines than asked leaves the rest to those behind
                 final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
                 pieces = strips[y - top].divide([cut - render_x for cut in final_cuts[1:]])
                 shown = wanted[y]
