@@ -44,6 +44,16 @@ def en_post(blog) -> Path:
     return copy_fixture("weekly-en.md", blog)
 
 
+def generated_post(directory: Path, items: int, seed: int) -> Path:
+    """A long post from the benchmark's generator (Korean and English items), written to
+    ``directory``: what the paint-reuse tests scroll through."""
+    from tests.bench.genpost import generate
+
+    path = directory / "long.md"
+    path.write_text(generate(items, seed=seed), encoding="utf-8")
+    return path
+
+
 def make_settings(**overrides):
     from tui.config import Settings
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from tests.bench.genpost import generate
-from tests.ui.conftest import make_app, until
+from tests.ui.conftest import generated_post, make_app, until
 from tui.widgets.thumb_scrollbar import ThumbScrollBar
 
 
@@ -27,9 +26,7 @@ def repainted(widget) -> list[list]:
 
 
 async def test_scrolled_rows_and_scrollbar_match_a_full_repaint(blog):
-    path = blog / "long.md"
-    path.write_text(generate(150, seed=2), encoding="utf-8")
-    app = make_app(path)
+    app = make_app(generated_post(blog, 150, seed=2))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         item_list = app.screen.item_list
@@ -52,9 +49,7 @@ async def test_scrolled_rows_and_scrollbar_match_a_full_repaint(blog):
 
 
 async def test_thumb_repaints_only_when_it_moves(blog):
-    path = blog / "long.md"
-    path.write_text(generate(600, seed=4), encoding="utf-8")
-    app = make_app(path)
+    app = make_app(generated_post(blog, 600, seed=4))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         item_list = app.screen.item_list

@@ -12,8 +12,7 @@ from rich.cells import cell_len
 from rich.control import ControlType
 from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 
-from tests.bench.genpost import generate
-from tests.ui.conftest import make_app, until
+from tests.ui.conftest import generated_post, make_app, until
 from tui import span_compositor
 from tui.screens.editor import EditorScreen
 from tui.span_compositor import SpanCompositor
@@ -68,9 +67,7 @@ class Checked(SpanCompositor):
 async def test_partial_updates_send_what_textual_sends(blog, monkeypatch):
     monkeypatch.setattr(span_compositor, "SpanCompositor", Checked)
     Checked.compared, Checked.full, Checked.differing = 0, 0, []
-    path = blog / "long.md"
-    path.write_text(generate(120, seed=5), encoding="utf-8")
-    app = make_app(path)
+    app = make_app(generated_post(blog, 120, seed=5))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen._compositor, Checked)  # noqa: SLF001
@@ -168,9 +165,7 @@ def from_scratch(screen) -> list[list]:
 
 
 async def test_the_terminal_shows_what_a_full_repaint_shows(blog):
-    path = blog / "long.md"
-    path.write_text(generate(300, seed=4), encoding="utf-8")
-    app = make_app(path)
+    app = make_app(generated_post(blog, 300, seed=4))
     shown = CellBuffer()
     display = app._display  # noqa: SLF001
 
