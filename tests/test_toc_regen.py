@@ -213,7 +213,7 @@ def test_broken_front_matter_kept_raw():
 
 # --- find_list reads LF texts in one regex pass: it must agree with the line-by-line walk ---
 
-from hypothesis import given as _given, settings as _settings  # noqa: E402
+from hypothesis import example as _example, given as _given, settings as _settings  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
 _TOC_LINES = ["- [a](#b)", "  - [c](#d)", "* [x\\]y](#z)", "1. [n](#m)", "10) [n](<#m>)", "- [a [b] c](#%EB%AA%A9)",
@@ -233,3 +233,31 @@ def test_find_list_same_for_lf_and_crlf(lines, skip):
     b = find_list(crlf, sum(len(line) + 2 for line in lines[:skip]))
     assert a.entries == b.entries and a.marked == b.marked
     assert lf[a.start:a.end] == crlf[b.start:b.end].replace("\r\n", "\n")
+
+
+_LABEL = _st.text(alphabet="[]\\()#a %", max_size=16)
+
+
+@_settings(max_examples=800, deadline=None)
+@_given(_st.lists(_st.tuples(_st.sampled_from(["- ", "* ", "1. ", "  - ", "-", "x "]), _LABEL,
+                             _st.sampled_from(["](#", "](<#", "] (#", "]("]),
+                             _st.text(alphabet="a%9B]([#<>", max_size=6),
+                             _st.sampled_from([")", ">)", ") ", ")x", "", "))"])),
+                  min_size=1, max_size=6))
+@_example([("- ", "[x", "](#", "y](#z", ")")])  # two readings: "[" as text is the one taken
+@_example([("- ", "a [b] c", "](#", "d", ")"), ("* ", "a\\]b", "](#", "%EB%AA", ")")])
+def test_toc_entries_of_a_region_match_the_line_by_line_reading(parts):
+    """The one-pass entry pattern (runs of plain characters, "[" on its own) reads every label
+    and anchor as _ENTRY reads it line by line, brackets and escapes in any order."""
+    from urllib.parse import unquote
+
+    from tui.digest.toc import _ENTRY, TocEntry, _entries
+
+    lines = [f"{bullet}[{label}{middle}{anchor}{end}" for bullet, label, middle, anchor, end in parts]
+    region = "".join(line + "\n" for line in lines)
+    expected = []
+    for line in lines:
+        match = _ENTRY.match(line)
+        if match:
+            expected.append(TocEntry(match["indent"], match["bullet"], match["label"], unquote(match["anchor"])))
+    assert _entries(region) == tuple(expected)
