@@ -74,3 +74,15 @@ async def test_an_unwritable_cache_dir_costs_only_the_parse(ko_post, tmp_path, m
     monkeypatch.setattr("tui.css_cache.cache_path", lambda: blocked / "css.pickle")
     css, screen = await paint(ko_post)
     assert "Weekly ML/DL News" in "\n".join(screen)
+
+
+def test_a_source_parsed_under_new_variables_is_not_taken_from_the_old_ones(tmp_path):
+    # Textual sets new variables on the same stylesheet when the theme changes; a sheet
+    # parsed after that (a dialog's) must be looked up under the new values.
+    sheet = CachedStylesheet(variables={"primary": "#112233"}, path=tmp_path / "css.pickle")
+    before = sheet._key("Label { color: $primary; }", ("x.tcss", ""), False, 0, "")  # noqa: SLF001
+    sheet.set_variables({"primary": "#445566"})
+    after = sheet._key("Label { color: $primary; }", ("x.tcss", ""), False, 0, "")  # noqa: SLF001
+    assert before != after
+    sheet.set_variables({"primary": "#112233"})
+    assert sheet._key("Label { color: $primary; }", ("x.tcss", ""), False, 0, "") == before  # noqa: SLF001
