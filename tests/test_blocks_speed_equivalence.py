@@ -240,9 +240,9 @@ def _reference_scan(text, state=_R_START):
 
 
 def _comparable(state):
-    # html_end is a compiled end pattern; the oracle compiles its own copies.
+    # html_end is an end pattern (lazily compiled in the scanner); the oracle compiles its own.
     fence, html_end, *rest = state
-    if isinstance(html_end, re.Pattern):
+    if hasattr(html_end, "pattern"):
         html_end = (html_end.pattern, html_end.flags)
     return (fence, html_end, *rest)
 

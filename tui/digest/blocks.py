@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy_pattern import lazy
+
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+$")
+_ATX = lazy(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_ATX_CLOSE = lazy(r"(?:^|[ \t]+)#+$")
 # What _ATX matches in a line without line breaks, minus its text group: that group is the
 # rest of the line stripped of blanks, and _ATX finds it slowly (its lazy group tries the
 # end of the line at every character).
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
-SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+SETEXT = lazy(r"^ {0,3}(=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>")
 _SPECIAL = frozenset(" \t#`~=-*_+<>|")
@@ -37,14 +39,14 @@ _HTML_BLOCK_TAGS = (
 )
 # (start pattern, end marker or None for "ends at a blank line", may interrupt a paragraph)
 _HTML_STARTS = (
-    (re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I), True),
-    (re.compile(r"^ {0,3}<!--"), re.compile(r"-->"), True),
-    (re.compile(r"^ {0,3}<\?"), re.compile(r"\?>"), True),
-    (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">"), True),
-    (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>"), True),
-    (re.compile(rf"^ {{0,3}}</?(?:{_HTML_BLOCK_TAGS})(?:\s|/?>|$)", re.I), None, True),
+    (lazy(r"^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), lazy(r"</(?:script|pre|style|textarea)>", re.I), True),
+    (lazy(r"^ {0,3}<!--"), lazy(r"-->"), True),
+    (lazy(r"^ {0,3}<\?"), lazy(r"\?>"), True),
+    (lazy(r"^ {0,3}<![A-Za-z]"), lazy(r">"), True),
+    (lazy(r"^ {0,3}<!\[CDATA\["), lazy(r"\]\]>"), True),
+    (lazy(rf"^ {{0,3}}</?(?:{_HTML_BLOCK_TAGS})(?:\s|/?>|$)", re.I), None, True),
     (
-        re.compile(
+        lazy(
             r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
             r"|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
         ),
@@ -112,7 +114,7 @@ def _atx_heading(line: str, atx: re.Match[str], start: int, end: int) -> Heading
 # scan state in a way that only depends on the last blank line and the last line, so one
 # regex match takes a whole run; a line whose first character is a digit or any space goes
 # the line-by-line way. Group 1 is the last blank line of the run.
-_RUN = re.compile(r"(?:([^\S\r\n]*(?:\r\n|\r|\n))|[^\s#`~=\-*_+<>|\d][^\r\n]*(?:\r\n|\r|\n))*")
+_RUN = lazy(r"(?:([^\S\r\n]*(?:\r\n|\r|\n))|[^\s#`~=\-*_+<>|\d][^\r\n]*(?:\r\n|\r|\n))*")
 # A list item whose text starts with "[" (a TOC entry): no other block can start there.
 _LINK_ITEM = re.compile(r"[-+*]([ \t]+)\[")
 
@@ -124,10 +126,10 @@ def _one_ending_patterns(eol: str) -> tuple[re.Pattern[str], ...]:
     return (
         # The first line after a line ending that is no run line (one starting with a
         # character _RUN refuses, and not blank).
-        re.compile(eol + r"(?:[#`~=\-*_+<>|\d]|[^\S\r\n]+\S)"),
-        re.compile(r"[^\S\r\n]*" + eol),  # a blank line
-        re.compile(r"[^\S\r\n]*" + eol + r"|[^\s#`~=\-*_+<>|\d][^\r\n]*" + eol),  # a run line
-        re.compile(eol + r"(?![-+*][ \t]+\[)"),  # the first line after a line ending that is no _LINK_ITEM
+        lazy(eol + r"(?:[#`~=\-*_+<>|\d]|[^\S\r\n]+\S)"),
+        lazy(r"[^\S\r\n]*" + eol),  # a blank line
+        lazy(r"[^\S\r\n]*" + eol + r"|[^\s#`~=\-*_+<>|\d][^\r\n]*" + eol),  # a run line
+        lazy(eol + r"(?![-+*][ \t]+\[)"),  # the first line after a line ending that is no _LINK_ITEM
     )
 
 

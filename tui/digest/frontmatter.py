@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .errors import FrontMatterError
 from . import frontmatter_yaml as yaml_text
+from .errors import FrontMatterError
+from .lazy_pattern import lazy
 from .weeks import format_date, parse_date, render_title, title_matches_template
 
 _OPENERS = {"---": "yaml", "+++": "toml"}
@@ -118,7 +119,7 @@ def _yaml_printable(text: str) -> bool:
     )
 
 
-_QUOTE_SPECIAL = re.compile(r"[\\'\"\x00-\x1f]")
+_QUOTE_SPECIAL = lazy(r"[\\'\"\x00-\x1f]")
 
 
 def _plain_scalar(inner: str, key: str) -> str | None:

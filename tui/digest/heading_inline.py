@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lazy_pattern import lazy
+
 # Built on first use (most headings have no markup, and importing mistune is a good share of
 # the headless commands' start-up), then kept: a Markdown instance compiles its rules on
 # creation. Only its inline parser is used, so "1. foo", "- x" or "> q" in a heading stay text,
@@ -52,7 +54,7 @@ def _inline():
 # Without any of these the heading source already is its rendered text, so mistune is skipped.
 _MARKUP = re.compile(r"[\\`*_\[\]!<>&~\n\r]")
 # CommonMark decodes only complete references; html.unescape alone would turn "&copy2020" into "©2020".
-_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _prepare(inline_md: str) -> str:

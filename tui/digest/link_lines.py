@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from .lazy_pattern import lazy
+
 # Only "[" (links, references), "<" (autolinks) and a bare http(s) URL (the url plugin) can
 # make a link node: a text without any of them needs no parse at all (see has_hint).
-_URL = re.compile(r"https?://", re.IGNORECASE)
+_URL = lazy(r"https?://", re.IGNORECASE)
 
 
 def has_hint(text: str) -> bool:
@@ -25,12 +27,12 @@ def has_hint(text: str) -> bool:
 # The shape of most items' link lines: a whole line that is one inline link (or image) with
 # a label of plain text and a destination with nothing that needs parsing. The label may not
 # hold "^" (a footnote reference wins), emphasis, code, escapes, entities or brackets.
-_LINK_LINE = re.compile(r"(!?)\[([^\[\]\\`*_~&<>!^\n]+)\]\(([^\s()<>\\`\x00-\x1f\x7f]+)\)[ \t]*")
+_LINK_LINE = lazy(r"(!?)\[([^\[\]\\`*_~&<>!^\n]+)\]\(([^\s()<>\\`\x00-\x1f\x7f]+)\)[ \t]*")
 # First characters that can open a block other than a paragraph or an ATX heading (lists,
 # quotes, code, HTML, breaks, setext underlines, tables), so a line starting with one makes
 # an item's structure worth mistune's full parse.
 _OPENERS = frozenset(" \t>-+*=_~`<|")
-_ORDERED = re.compile(r"\d{1,9}[.)]")
+_ORDERED = lazy(r"\d{1,9}[.)]")
 
 
 def _escape_url(url: str) -> str:

@@ -11,14 +11,15 @@ import unicodedata
 from fnmatch import fnmatchcase, translate
 from urllib.parse import unquote, urlsplit
 
+from .lazy_pattern import lazy
 from .link_lines import has_hint, line_links
 
 DEFAULT_TRACKING = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src", "si")
 DEFAULT_LABELS = ("참고링크", "참고자료", "Link", "Source")
 
-_HTTP_URL = re.compile(r"https?://[^\s/?#<>]+[^\s<>]*", re.IGNORECASE)
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+$")
-_PCT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_HTTP_URL = lazy(r"https?://[^\s/?#<>]+[^\s<>]*", re.IGNORECASE)
+_HANGUL = lazy(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+$")
+_PCT_RUN = lazy(r"(?:%[0-9A-Fa-f]{2})+")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 _parser = None
@@ -164,8 +165,8 @@ _SKIP_SEGMENTS = {
     "index", "default", "amp", "watch", "view", "abs", "pdf", "html", "htm", "php",
     "post", "posts", "p", "article", "articles", "blog", "en", "ko", "ja", "zh",
 }
-_EXTENSION = re.compile(r"\.(html?|php|aspx?|jsp|shtml|md)$", re.IGNORECASE)
-_TRAILING_ID = re.compile(r"[-_][0-9a-f]{8,}$", re.IGNORECASE)
+_EXTENSION = lazy(r"\.(html?|php|aspx?|jsp|shtml|md)$", re.IGNORECASE)
+_TRAILING_ID = lazy(r"[-_][0-9a-f]{8,}$", re.IGNORECASE)
 
 
 def _looks_like_id(segment: str) -> bool:

@@ -13,9 +13,10 @@ import re
 import unicodedata
 
 from .heading_inline import _CACHE, _MARKUP, _parse, _prepare
+from .lazy_pattern import lazy
 
 # Without any of these smartypants would change nothing, so a markup-free heading skips it.
-_SMARTY = re.compile(r"['\"]|--|\.\.\.")
+_SMARTY = lazy(r"['\"]|--|\.\.\.")
 
 # JavaScript's \s and trim() set, which differs from Python's (no \x1c-\x1f or \x85, adds \ufeff).
 _JS_WS = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -49,17 +50,17 @@ def _diacritics() -> dict[int, str]:
     return {ord(ch): base for base, letters in zip(pairs[::2], pairs[1::2]) for ch in letters}
 
 
-_HEXO_CONTROL = re.compile(r"[\x00-\x1f]")
-_HEXO_SPECIAL = re.compile(f"[{_JS_WS}~`!@#$%^&*()\\-_+=\\[\\]{{}}|\\\\;:\"'<>,.?/]+")
-_HEXO_DASHES = re.compile(r"-{2,}")
+_HEXO_CONTROL = lazy(r"[\x00-\x1f]")
+_HEXO_SPECIAL = lazy(f"[{_JS_WS}~`!@#$%^&*()\\-_+=\\[\\]{{}}|\\\\;:\"'<>,.?/]+")
+_HEXO_DASHES = lazy(r"-{2,}")
 # marked's escape leaves anything shaped like an entity alone; the rest it encodes.
-_HEXO_LONE_AMP = re.compile(r"&(?!#\d{1,7};|#[Xx][a-fA-F0-9]{1,6};|\w+;)", re.ASCII)
-_HEXO_ESCAPE = re.compile(r"[<>\"'`/=]")
+_HEXO_LONE_AMP = lazy(r"&(?!#\d{1,7};|#[Xx][a-fA-F0-9]{1,6};|\w+;)", re.ASCII)
+_HEXO_ESCAPE = lazy(r"[<>\"'`/=]")
 _HEXO_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;",
                  "/": "&#x2F;", "=": "&#x3D;"}
 # hexo-util 3.3's unescapeHTML decodes only what escapeHTML produces; "&eacute;" stays as it is.
 _HEXO_UNESCAPES = {v: k for k, v in _HEXO_ESCAPES.items()}
-_HEXO_UNESCAPE = re.compile("|".join(_HEXO_UNESCAPES))
+_HEXO_UNESCAPE = lazy("|".join(_HEXO_UNESCAPES))
 
 # Letters that github-slugger keeps although their category is a symbol: Alphabetic circled,
 # parenthesised and squared Latin letters.

@@ -8,15 +8,16 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from tui.digest.blocks import split_lines
+from tui.digest.lazy_pattern import lazy
 
-_ENTRY = re.compile(
+_ENTRY = lazy(
     r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
     r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\s>]*)>?\)[ \t]*$"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_MARK_OPEN = re.compile(r"^[ \t]*<!--\s*toc\s*-->[ \t]*$", re.I)
-_MARK_CLOSE = re.compile(r"^[ \t]*<!--\s*(?:tocstop|/toc)\s*-->[ \t]*$", re.I)
+_MARK_OPEN = lazy(r"^[ \t]*<!--\s*toc\s*-->[ \t]*$", re.I)
+_MARK_CLOSE = lazy(r"^[ \t]*<!--\s*(?:tocstop|/toc)\s*-->[ \t]*$", re.I)
 
 
 class TocEntry(NamedTuple):  # a tuple: a 10,000-entry TOC builds 10,000 of them per read

@@ -10,12 +10,13 @@ import functools
 import re
 
 from .heading_inline import _CACHE, _MARKUP
+from .lazy_pattern import lazy
 
 # A code span closes on a backtick run of its opening run's length exactly.
-_CODE = re.compile(r"(`+)(?!`)(?:.*?[^`])?\1(?!`)", re.S)
-_TICKS = re.compile(r"`+")
+_CODE = lazy(r"(`+)(?!`)(?:.*?[^`])?\1(?!`)", re.S)
+_TICKS = lazy(r"`+")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
+_AUTOLINK = lazy(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
                        r"@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
 _html = None
 
@@ -32,7 +33,7 @@ def _html_tag():
 
 
 # An inline link's "(destination "title")" part, per CommonMark (one level of nested parentheses).
-_LINK_TAIL = re.compile(r"\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
+_LINK_TAIL = lazy(r"\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
                         r"(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)")
 
 
