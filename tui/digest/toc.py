@@ -12,7 +12,7 @@ from tui.digest.lazy_pattern import lazy
 
 _ENTRY = lazy(
     r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
-    r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\s>]*)>?\)[ \t]*$"
+    r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\x00-\x20\x7f>]*)>?\)[ \t]*$"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -133,7 +133,7 @@ def _find_list(text: str, start: int) -> TocList:
 # order _ENTRY tries them in, so both find the same label in the same line.
 _ENTRY_LINES = re.compile(
     r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+"
-    r"\[((?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*)\]\(<?#([^)\s>]*)>?\)[ \t]*$",
+    r"\[((?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*)\]\(<?#([^)\x00-\x20\x7f>]*)>?\)[ \t]*$",
     re.MULTILINE,
 )
 
