@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, TextArea
+from textual.widgets import OptionList, TextArea
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
@@ -30,6 +30,7 @@ from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.title_bar import TitleBar
 
 WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
@@ -69,7 +70,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
     # -- building ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield ItemList(tuple(self.settings.link_labels), id="items")
             # Born with its layout class: set on mount, it restyled the whole pane (~5 ms).
