@@ -15,8 +15,8 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PostReadError
 
@@ -43,8 +43,9 @@ _NAMES = {"shift_jis": "Shift_JIS", "latin_1": "ISO-8859-1", "mac_roman": "MACIN
           "iso2022_jp": "ISO-2022-JP"}
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+# Neither is a dataclass: defining one cost ~1 ms of the editor's start-up. A fingerprint
+# is a value, compared and never changed: a NamedTuple (~0.3 ms). Loaded is a plain class.
+class Fingerprint(NamedTuple):
     size: int
     mtime_ns: int
     sha256: str
@@ -54,12 +55,12 @@ class Fingerprint:
         return cls(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=hashlib.sha256(data).hexdigest())
 
 
-@dataclass
 class Loaded:
-    text: str
-    bom: bool
-    fingerprint: Fingerprint
-    path: Path
+    def __init__(self, text: str, bom: bool, fingerprint: Fingerprint, path: Path) -> None:
+        self.text = text
+        self.bom = bom
+        self.fingerprint = fingerprint
+        self.path = path
 
 
 def _mb(n: int) -> str:

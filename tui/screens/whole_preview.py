@@ -9,7 +9,6 @@ than one block and a jump lands at once. TOC links resolve through the project's
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 
@@ -90,8 +89,7 @@ class WholePreviewScreen(Screen[None]):
         super().__init__()
         self.post = post
         if anchor_style != post.options.anchor_style:
-            options = dataclasses.replace(post.options, anchor_style=anchor_style)
-            post = dataclasses.replace(post, options=options)
+            post = post.with_options(post.options._replace(anchor_style=anchor_style))
         self.anchors: dict[int, str] = post.anchors()
         self._uid_by_anchor = {_nfc(anchor): uid for uid, anchor in self.anchors.items()}
         self.blocks: list[Block] = [b for b in self.post.blocks if b.content.strip()]

@@ -17,7 +17,6 @@ terminal cuts the line with an ellipsis instead of scrolling it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -38,17 +37,34 @@ HOVER = ".key-bar--hover"
 BORDER = ".key-bar--palette-border"
 
 
-@dataclass(frozen=True)
 class BarKey:
-    """A clickable key on the bar: its cells and characters in its part of the line."""
+    """A clickable key on the bar: its cells and characters in its part of the line.
 
-    start: int  # cell offsets
-    end: int
-    char_start: int  # character offsets (Content spans count characters)
-    char_end: int
-    key: str
-    enabled: bool
-    tooltip: str
+    Equal by value: the hovered key stays hovered when the bar is rebuilt with the same key.
+    Not a frozen dataclass (~1.5 ms of the editor's start-up to define) nor a NamedTuple
+    (~0.5 ms with seven fields): nothing but the bar makes or reads them."""
+
+    __slots__ = ("start", "end", "char_start", "char_end", "key", "enabled", "tooltip")
+
+    def __init__(
+        self, start: int, end: int, char_start: int, char_end: int, key: str, enabled: bool, tooltip: str
+    ) -> None:
+        self.start = start  # cell offsets
+        self.end = end
+        self.char_start = char_start  # character offsets (Content spans count characters)
+        self.char_end = char_end
+        self.key = key
+        self.enabled = enabled
+        self.tooltip = tooltip
+
+    def _values(self) -> tuple:
+        return (self.start, self.end, self.char_start, self.char_end, self.key, self.enabled, self.tooltip)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if isinstance(other, BarKey) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
 
 class _Line:
