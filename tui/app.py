@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -20,6 +21,9 @@ from tui.css_cache import CachedStylesheet
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
 from tui.screens.editor import EditorScreen
+
+if TYPE_CHECKING:
+    from tui.digest.preload import PendingPost
 
 STYLES = tui.styles.STYLES
 # app.tcss first: the other sheets refine it. Every sheet but those of the screens opened
@@ -182,13 +186,13 @@ def all_bindings(app: App) -> list[tuple[str, str, str]]:
     return rows
 
 
-def run_editor(path: Path | None, settings: Settings) -> int:
-    """Run the full-screen editor on ``path`` (see tui.opening); the exit code."""
-    from tui.opening import resolve
+def run_editor(path: Path | None, settings: Settings, begun: tuple[Path, PendingPost | None] | None = None) -> int:
+    """Run the full-screen editor on ``path`` (see tui.opening); the exit code. ``begun`` is
+    what tui.opening.begin returned for it, when the command called it before importing us."""
+    from tui.opening import begin
 
-    target = resolve(path, settings)
-    opened = open_post(target, parse_options(settings)) if target.exists() else None
-    app = NewsDigestApp(target, settings, opened)
+    target, pending = begun or begin(path, settings)
+    app = NewsDigestApp(target, settings, pending.result() if pending is not None else None)
     result = app.run()
     app.stylesheet.save()  # what screens opened after the first paint parsed
     return result if isinstance(result, int) else 0

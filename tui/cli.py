@@ -243,10 +243,13 @@ def main(argv: list[str] | None = None) -> int:
     from tui import heap
 
     heap.pause()  # until the first paint: the app settles it in on_ready
-    from tui.app import run_editor  # Textual is imported only for the editor
-
     try:
-        return run_editor(args.path, settings)
+        from tui.opening import begin
+
+        begun = begin(args.path, settings)  # a big post is read on another core meanwhile
+        from tui.app import run_editor  # Textual is imported only for the editor
+
+        return run_editor(args.path, settings, begun)
     except DigestError as err:
         print(f"newsdigest-tui: {err}", file=sys.stderr)
         return 2

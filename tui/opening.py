@@ -9,12 +9,16 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.config import Settings, data_dir, new_post_rules
 from tui.digest.newpost import create_post, publish_date
 
 POST_SUFFIXES = (".md", ".markdown")
 DEMO_NAME = "demo-post.md"
+
+if TYPE_CHECKING:
+    from tui.digest.preload import PendingPost
 
 
 def demo_copy() -> Path:
@@ -42,6 +46,17 @@ def newest_post(directory: Path) -> Path | None:
     if not heads:
         return None
     return max(heads, key=lambda head: (head.when, head.path.name)).path
+
+
+def begin(path: Path | None, settings: Settings) -> tuple[Path, PendingPost | None]:
+    """The post to open for the command line's PATH, and its reading under way (None when
+    the file does not exist: the editor offers to create it). Called before Textual is
+    imported, so a big post is read on another core meanwhile (see tui.digest.preload)."""
+    from tui.config import parse_options
+    from tui.digest import preload
+
+    target = resolve(path, settings)
+    return target, preload.start(target, parse_options(settings)) if target.exists() else None
 
 
 def resolve(path: Path | None, settings: Settings) -> Path:

@@ -63,7 +63,7 @@ def test_the_command_pauses_before_it_runs_the_editor(monkeypatch, tmp_path):
 
     seen = {}
 
-    def fake_run_editor(path, settings):
+    def fake_run_editor(path, settings, begun=None):
         seen["paused"] = heap.paused()
         return 0
 

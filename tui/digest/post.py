@@ -22,6 +22,14 @@ DEFAULT_TOC_HEADINGS = ("목차", "차례", "Contents", "Table of Contents", "TO
 _uids = itertools.count(1)
 
 
+def reserve_uids(upto: int) -> None:
+    """Make new blocks' uids start above ``upto``: blocks read in another process (see
+    preload.py) took theirs from that process's counter."""
+    global _uids
+    following = next(_uids)
+    _uids = itertools.count(max(following, upto + 1))
+
+
 # No dataclasses here: defining one cost 0.7-1.4 ms of the editor's start-up (its methods
 # are generated and compiled then), a NamedTuple ~0.3 ms, a plain class ~15 us.
 class ParseOptions(NamedTuple):
@@ -325,6 +333,15 @@ class Post:
             if lead:
                 block.level = lead.level
         return block
+
+    def warm(self) -> None:
+        """Compute now what the first save asks for and a read here leaves cached: every
+        heading's anchor and the TOC list. A post read in another process (preload.py)
+        arrives without those caches, and its first save paid 15-45 ms for them."""
+        self.anchors()
+        toc = self.toc
+        if toc is not None:
+            toc_region_text(toc)
 
     def anchors(self) -> dict[int, str]:
         """Anchor of every group/item/toc block's own heading, by block uid, numbered over all

@@ -107,12 +107,13 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
     def after_first_paint(self) -> None:
         """What the first paint of the app's first screen leaves for right after it: the
         front matter form, reading the front matter (PyYAML) and the editor's highlighting
-        (~110 ms together), then the background workers."""
+        (~110 ms together), the caches a first save reads, then the background workers."""
         if not self.editor.is_attached:
             return  # the app quit before its first paint was followed up
         self.build_post_head()
         self.update_header()  # the title as PyYAML reads it (reading the front matter now)
         self.editor.highlight()
+        self.post.warm()
         self.start_background()
 
     def start_background(self) -> None:

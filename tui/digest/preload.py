@@ -1,0 +1,119 @@
+"""Reading the post in a second process while the editor's process imports the editor.
+
+Opening the editor is two long jobs that need nothing from each other: importing Textual
+and the editor's widgets (~250 ms), and reading the post (~45 ms at 2,000 items: decoding,
+the heading scan, the anchors, the TOC; then ~35 ms more for PyYAML and the front matter,
+which the editor reads right after its first paint). On a machine with a second core the
+post is read there: the command forks before it imports Textual (no threads exist yet),
+the child reads the post, its front matter included, and pickles it into a temporary
+file; the editor picks it up when it is built. Loading the pickle costs a quarter of the
+parse, and the text itself is not sent: the post gives it back byte for byte
+(``Post.text()``, the fidelity promise the property tests hold it to).
+
+Whatever goes wrong on the way (no ``os.fork`` on this platform, a child that died or
+wrote nothing readable) is answered by reading the post here, so the result is always what
+``open_post`` gives, errors included: a read error found by the child is raised here with
+the same message. Small posts are read here: forking costs more than they take to parse.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from tui.digest.errors import PostReadError
+from tui.digest.post import ParseOptions, reserve_uids
+from tui.digest.postfile import Opened, open_post
+from tui.digest.store import Loaded
+
+MIN_BYTES = 256 * 1024  # below this (~300 items) the parse takes about what the fork costs
+
+
+class PendingPost:
+    """A post being read, by a child process or (``pid`` None) on demand here."""
+
+    def __init__(self, path: Path, options: ParseOptions, pid: int | None = None, file=None) -> None:
+        self.path = Path(path)
+        self.options = options
+        self._pid = pid
+        self._file = file
+
+    @property
+    def forked(self) -> bool:
+        return self._pid is not None
+
+    def result(self) -> Opened:
+        """The opened post (PostReadError when it cannot be read), as open_post returns it."""
+        payload = self._collect()
+        if payload is None:
+            return open_post(self.path, self.options)
+        if payload[0] == "error":
+            raise PostReadError(payload[1])
+        _, post, bom, fingerprint, max_uid = payload
+        reserve_uids(max_uid)
+        return Opened(post, Loaded(text=post.text(), bom=bom, fingerprint=fingerprint, path=self.path))
+
+    def _collect(self):
+        """What the child sent, or None when there is no child or nothing usable came back."""
+        pid, file, self._pid, self._file = self._pid, self._file, None, None
+        if pid is None:
+            return None
+        try:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                return None
+            file.seek(0)
+            payload = pickle.load(file)
+            return payload if isinstance(payload, tuple) and payload[0] in ("post", "error") else None
+        except Exception:  # noqa: BLE001 - a child that died, or wrote nothing readable
+            return None
+        finally:
+            file.close()
+
+
+def start(path: Path, options: ParseOptions) -> PendingPost:
+    """Begin reading ``path``: in a child process when that can pay off, else on demand.
+
+    Call it before Textual is imported (the child must be forked while this process has
+    no other threads)."""
+    path = Path(path)
+    fork = getattr(os, "fork", None)
+    try:
+        big = path.stat().st_size >= MIN_BYTES
+    except OSError:
+        big = False  # open_post names the reason, when asked
+    if fork is None or not big:
+        return PendingPost(path, options)
+    try:
+        file = tempfile.TemporaryFile()
+    except OSError:
+        return PendingPost(path, options)
+    try:
+        pid = fork()
+    except OSError:
+        file.close()
+        return PendingPost(path, options)
+    if pid == 0:  # the child: never returns
+        _read_and_exit(path, options, file)
+    return PendingPost(path, options, pid, file)
+
+
+def _read_and_exit(path: Path, options: ParseOptions, file) -> None:
+    code = 1
+    try:
+        try:
+            opened = open_post(path, options)
+            opened.post.front.read()  # PyYAML's import and the front matter, here rather than there
+            uids = [block.uid for block in opened.post.blocks]
+            loaded = opened.loaded
+            payload = ("post", opened.post, loaded.bom, loaded.fingerprint, max(uids, default=0))
+        except PostReadError as err:
+            payload = ("error", str(err))
+        pickle.dump(payload, file, protocol=pickle.HIGHEST_PROTOCOL)
+        file.flush()
+        code = 0
+    finally:
+        # No atexit handlers, no flushing of the parent's stdio buffers a second time.
+        os._exit(code)
