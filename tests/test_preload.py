@@ -119,3 +119,46 @@ def test_after_warm_the_first_save_computes_no_anchor_or_toc_list_again(tmp_path
     regenerate(opened.post, SaveRules(), datetime(2020, 6, 20, 12, 0))
     assert lists_read == []
     assert anchors._github_base.cache_info().misses == misses  # noqa: SLF001
+
+
+@fork_only
+def test_the_command_starts_reading_a_big_post_before_it_imports_the_editor(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = big_post(tmp_path)
+    code = f"""
+import importlib.abc, importlib.util, sys
+from tui.digest import preload
+order, seen = [], {{}}
+real_start = preload.start
+def start(path, options):
+    order.append("start")
+    seen["pending"] = real_start(path, options)
+    return seen["pending"]
+preload.start = start
+def run_editor(path, settings, begun):
+    target, pending = begun
+    seen["same"] = pending is seen["pending"] and pending.forked and len(pending.result().post.items) == 400
+    return 0
+class Editor(importlib.abc.MetaPathFinder, importlib.abc.Loader):  # tui.app, minus Textual
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] == "textual":
+            order.append("textual")
+        return importlib.util.spec_from_loader(name, self) if name == "tui.app" else None
+    def create_module(self, spec):
+        return None
+    def exec_module(self, module):
+        order.append("tui.app")
+        module.run_editor = run_editor
+sys.meta_path.insert(0, Editor())
+from tui import cli
+assert cli.main(["--config", {str(tmp_path / "config.toml")!r}, {str(path)!r}]) == 0
+assert order == ["start", "tui.app"] and seen["same"], (order, seen)
+"""
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    assert result.returncode == 0, result.stderr

@@ -191,7 +191,7 @@ def run_editor(path: Path | None, settings: Settings, begun: tuple[Path, Pending
     what tui.opening.begin returned for it, when the command called it before importing us."""
     from tui.opening import begin
 
-    target, pending = begun or begin(path, settings)
+    target, pending = begun or begin(path, settings, fork=False)  # Textual is loaded: no fork now
     app = NewsDigestApp(target, settings, pending.result() if pending is not None else None)
     result = app.run()
     app.stylesheet.save()  # what screens opened after the first paint parsed

@@ -48,15 +48,19 @@ def newest_post(directory: Path) -> Path | None:
     return max(heads, key=lambda head: (head.when, head.path.name)).path
 
 
-def begin(path: Path | None, settings: Settings) -> tuple[Path, PendingPost | None]:
+def begin(path: Path | None, settings: Settings, *, fork: bool = True) -> tuple[Path, PendingPost | None]:
     """The post to open for the command line's PATH, and its reading under way (None when
-    the file does not exist: the editor offers to create it). Called before Textual is
-    imported, so a big post is read on another core meanwhile (see tui.digest.preload)."""
+    the file does not exist: the editor offers to create it). The command calls it before
+    Textual is imported, so a big post is read on another core meanwhile (see
+    tui.digest.preload); ``fork=False`` reads it on demand, in this process."""
     from tui.config import parse_options
     from tui.digest import preload
 
     target = resolve(path, settings)
-    return target, preload.start(target, parse_options(settings)) if target.exists() else None
+    if not target.exists():
+        return target, None
+    options = parse_options(settings)
+    return target, preload.start(target, options) if fork else preload.PendingPost(target, options)
 
 
 def resolve(path: Path | None, settings: Settings) -> Path:
