@@ -39,3 +39,15 @@ def test_it_compiles_on_first_use_and_only_then(monkeypatch):
 def test_a_name_no_pattern_has_raises_as_on_a_pattern():
     with pytest.raises(AttributeError):
         lazy("x").no_such_method  # noqa: B018
+
+
+def test_copies_and_pickles_compiled_or_not():
+    import copy
+    import pickle
+
+    for used in (False, True):
+        pattern = lazy(r"(b+)", re.IGNORECASE)
+        if used:
+            pattern.search("abc")
+        for twin in (copy.copy(pattern), copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+            assert twin.search("aBBc").group(1) == "BB"

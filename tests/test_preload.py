@@ -17,6 +17,12 @@ OPTIONS = ParseOptions()
 fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
 
 
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch):
+    # The fork path is tested on any machine; a one-core one only skips it in real use.
+    monkeypatch.setattr(preload, "usable_cores", lambda: 2)
+
+
 def big_post(tmp_path, *, crlf: bool = False, bom: bool = False, final_eol: bool = True):
     text = generate(400, seed=3)
     assert len(text.encode("utf-8")) >= preload.MIN_BYTES
@@ -104,14 +110,14 @@ def test_a_missing_file_gets_open_posts_message(tmp_path):
 
 
 @fork_only
-def test_after_warm_the_first_save_computes_no_anchor_or_toc_list_again(tmp_path, monkeypatch):
+def test_after_priming_the_first_save_computes_no_anchor_or_toc_list_again(tmp_path, monkeypatch):
     from datetime import datetime
 
     from tui.digest import anchors, toc
     from tui.digest.regen import SaveRules, regenerate
 
     opened = preload.start(big_post(tmp_path), OPTIONS).result()
-    opened.post.warm()
+    opened.post.prime_save_caches()
     lists_read: list[int] = []
     real_find_list = toc._find_list  # noqa: SLF001
     monkeypatch.setattr(toc, "_find_list", lambda *args: lists_read.append(1) or real_find_list(*args))
@@ -131,6 +137,7 @@ def test_the_command_starts_reading_a_big_post_before_it_imports_the_editor(tmp_
     code = f"""
 import importlib.abc, importlib.util, sys
 from tui.digest import preload
+preload.usable_cores = lambda: 2  # as the tests' fixture does
 order, seen = [], {{}}
 real_start = preload.start
 def start(path, options):
@@ -162,3 +169,39 @@ assert order == ["start", "tui.app"] and seen["same"], (order, seen)
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
     assert result.returncode == 0, result.stderr
+
+
+@fork_only
+def test_a_stuck_child_is_stopped_and_the_post_read_here(tmp_path, monkeypatch):
+    import time
+
+    path = big_post(tmp_path)
+    monkeypatch.setattr(preload, "WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(preload.pickle, "dump", lambda *args, **kwargs: time.sleep(60))  # the child hangs
+    pending = preload.start(path, OPTIONS)
+    pid = pending._pid  # noqa: SLF001
+    began = time.monotonic()
+    opened = pending.result()
+    assert time.monotonic() - began < 10
+    assert described(opened) == described(open_post(path, OPTIONS))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # killed and reaped: no zombie left behind
+
+
+@fork_only
+def test_the_childs_post_is_used_when_sigchld_is_ignored(tmp_path):
+    import signal
+
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # as some shells leave it
+    try:
+        pending = preload.start(big_post(tmp_path), OPTIONS)
+        assert pending.forked
+        opened = pending.result()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert not opened.post.front._unread  # read by the child, not again here  # noqa: SLF001
+
+
+def test_one_usable_core_reads_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(preload, "usable_cores", lambda: 1)
+    assert not preload.start(big_post(tmp_path), OPTIONS).forked

@@ -80,6 +80,7 @@ ARBITRARY = st.lists(NASTY, max_size=80).map("".join) | st.text(max_size=200)
 @example("=\r\n-\r\n### \x85", "kramdown")
 @example("---\rtitle: x\r---\r### A\r", "github")
 @example("#\x85\n---\n#", "hexo")  # an anchor with a character Python calls blank, JS does not
+@example("#\x7f\n---\n#", "hexo")  # and one with DEL, which hexo keeps too
 @example(">" * 3000 + " ## deep\n" + "- " * 2000 + "x\n### A\n", "github")
 def test_arbitrary_text_never_crashes_round_trips_and_fixes_idempotently(text, style):
     options = ParseOptions(anchor_style=style)

@@ -30,26 +30,46 @@ def cells(strip) -> list[tuple]:
     return shown
 
 
-async def top_line(path, size, *, textual_header: bool, hover: bool) -> list[tuple]:
+async def top_rows(path, size, *, textual_header: bool, hover: bool, tall: bool = False,
+                   title: str | None = None) -> list[list[tuple]]:
     app = make_app(path)
     async with app.run_test(size=size) as pilot:
         bar = app.screen.query_one(TitleBar)
         if textual_header:
             await app.screen.mount(Header(), before=bar)
             await bar.remove()
+        widget = Header if textual_header else TitleBar
+        if title is not None:
+            app.screen.title = title
         await pilot.pause()
+        if tall:
+            await pilot.click(widget, offset=(size[0] - 1, 0))  # on the title side: toggles "tall"
+            await pilot.pause()
         if hover:
-            await pilot.hover(Header if textual_header else TitleBar, offset=(2, 0))
+            await pilot.hover(widget, offset=(1, 0))
         await pilot.pause()
-        return cells(app.screen._compositor.render_strips()[0])  # noqa: SLF001
+        rows = 3 if tall else 1
+        return [cells(strip) for strip in app.screen._compositor.render_strips()[:rows]]  # noqa: SLF001
 
 
-@pytest.mark.parametrize("size", [(120, 40), (60, 20), (24, 10)])
+@pytest.mark.parametrize("size", [(120, 40), (60, 20), (24, 10), (16, 10), (12, 10), (10, 10)])
 @pytest.mark.parametrize("hover", [False, True])
 async def test_draws_the_cells_textuals_header_draws(ko_post, size, hover):
-    ours = await top_line(ko_post, size, textual_header=False, hover=hover)
-    assert ours == await top_line(ko_post, size, textual_header=True, hover=hover)
-    assert "".join(cell[0] for cell in ours).startswith(" ⭘")
+    ours = await top_rows(ko_post, size, textual_header=False, hover=hover)
+    assert ours == await top_rows(ko_post, size, textual_header=True, hover=hover)
+
+
+@pytest.mark.parametrize("hover", [False, True])
+async def test_a_click_on_the_title_makes_it_tall_as_headers(ko_post, hover):
+    ours = await top_rows(ko_post, (80, 24), textual_header=False, hover=hover, tall=True)
+    assert ours == await top_rows(ko_post, (80, 24), textual_header=True, hover=hover, tall=True)
+    assert "Weekly" in "".join(cell[0] for cell in ours[0]) and "⭘" in "".join(cell[0] for cell in ours[1])
+
+
+@pytest.mark.parametrize("width", [30, 25])
+async def test_a_tab_in_the_title_is_laid_out_as_headers(ko_post, width):
+    ours = await top_rows(ko_post, (width, 10), textual_header=False, hover=False, title="tab\tin")
+    assert ours == await top_rows(ko_post, (width, 10), textual_header=True, hover=False, title="tab\tin")
 
 
 async def test_clicking_the_icon_opens_the_command_palette(ko_post):

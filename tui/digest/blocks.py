@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lazy_pattern import lazy
+from .lazy_pattern import LazyPattern, lazy
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -110,7 +110,7 @@ _RUN = lazy(r"(?:([^\S\r\n]*(?:\r\n|\r|\n))|[^\s#`~=\-*_+<>|\d][^\r\n]*(?:\r\n|\
 _LINK_ITEM = re.compile(r"[-+*]([ \t]+)\[")
 
 
-def _one_ending_patterns(eol: str) -> tuple[re.Pattern[str], ...]:
+def _one_ending_patterns(eol: str) -> tuple[LazyPattern, ...]:
     """For a text whose every line ends in ``eol``: the same runs found by looking for their
     end instead of matching them, several times faster (matching _RUN walks each character
     through a character class, searching for a line ending runs through them)."""
@@ -360,7 +360,7 @@ def starts_block(line: str) -> bool:
     )
 
 
-def _html_start(line: str, *, interrupting: bool) -> re.Pattern[str] | None | bool:
+def _html_start(line: str, *, interrupting: bool) -> LazyPattern | None | bool:
     """The end condition of the HTML block ``line`` opens, or False when it opens none."""
     if "<" not in line[:4]:
         return False

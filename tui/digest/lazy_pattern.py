@@ -28,11 +28,17 @@ class LazyPattern:
 
     def __getattr__(self, name: str):
         # Called only while the slots are empty, i.e. on first use (or for a name no
-        # pattern has, which then raises as a pattern would).
+        # pattern has, which then raises as a pattern would). Its own fields are never
+        # looked up here: an instance being built by copy or pickle has none yet.
+        if name in ("_source", "_flags") or name.startswith("__"):
+            raise AttributeError(name)
         compiled = re.compile(self._source, self._flags)
         for attribute in _PASSED_ON:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
+
+    def __reduce__(self):
+        return (LazyPattern, (self._source, self._flags))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._source!r}, {self._flags!r})"

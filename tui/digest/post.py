@@ -334,7 +334,7 @@ class Post:
                 block.level = lead.level
         return block
 
-    def warm(self) -> None:
+    def prime_save_caches(self) -> None:
         """Compute now what the first save asks for and a read here leaves cached: every
         heading's anchor and the TOC list. A post read in another process (preload.py)
         arrives without those caches, and its first save paid 15-45 ms for them."""

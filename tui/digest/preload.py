@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
+import signal
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from tui.digest.errors import PostReadError
 from tui.digest.post import ParseOptions, reserve_uids
@@ -31,14 +34,26 @@ from tui.digest.store import Loaded
 MIN_BYTES = 256 * 1024  # below this (~300 items) the parse takes about what the fork costs
 
 
+WAIT_SECONDS = 5.0  # a child this late is stuck (or the machine is): read the post here instead
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what this process may run on (taskset, containers)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 class PendingPost:
     """A post being read, by a child process or (``pid`` None) on demand here."""
 
-    def __init__(self, path: Path, options: ParseOptions, pid: int | None = None, file=None) -> None:
+    def __init__(self, path: Path, options: ParseOptions, pid: int | None = None,
+                 file: IO[bytes] | None = None, done: int | None = None) -> None:
         self.path = Path(path)
         self.options = options
         self._pid = pid
         self._file = file
+        self._done = done  # read end of a pipe the child writes b"ok" to once the file is complete
 
     @property
     def forked(self) -> bool:
@@ -57,12 +72,16 @@ class PendingPost:
 
     def _collect(self):
         """What the child sent, or None when there is no child or nothing usable came back."""
-        pid, file, self._pid, self._file = self._pid, self._file, None, None
+        pid, file, done = self._pid, self._file, self._done
+        self._pid = self._file = self._done = None
         if pid is None:
             return None
         try:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
+            # Completion comes through the pipe, not the exit status: a SIGCHLD the user's
+            # shell set to "ignore" reaps the child before anyone can wait for it.
+            ready, _, _ = select.select([done], [], [], WAIT_SECONDS)
+            said = os.read(done, 2) if ready else b""
+            if said != b"ok":
                 return None
             file.seek(0)
             payload = pickle.load(file)
@@ -70,7 +89,19 @@ class PendingPost:
         except Exception:  # noqa: BLE001 - a child that died, or wrote nothing readable
             return None
         finally:
+            os.close(done)
             file.close()
+            _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    """Collect the child: done by now, or stuck (then it is stopped first)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass  # already reaped (SIGCHLD ignored)
 
 
 def start(path: Path, options: ParseOptions) -> PendingPost:
@@ -84,23 +115,29 @@ def start(path: Path, options: ParseOptions) -> PendingPost:
         big = path.stat().st_size >= MIN_BYTES
     except OSError:
         big = False  # open_post names the reason, when asked
-    if fork is None or not big:
+    # On one core the child's work only adds to the start: it would run between the imports.
+    if fork is None or not big or usable_cores() < 2:
         return PendingPost(path, options)
     try:
         file = tempfile.TemporaryFile()
+        done, told = os.pipe()
     except OSError:
         return PendingPost(path, options)
     try:
         pid = fork()
     except OSError:
         file.close()
+        os.close(done)
+        os.close(told)
         return PendingPost(path, options)
     if pid == 0:  # the child: never returns
-        _read_and_exit(path, options, file)
-    return PendingPost(path, options, pid, file)
+        os.close(done)
+        _read_and_exit(path, options, file, told)
+    os.close(told)
+    return PendingPost(path, options, pid, file, done)
 
 
-def _read_and_exit(path: Path, options: ParseOptions, file) -> None:
+def _read_and_exit(path: Path, options: ParseOptions, file: IO[bytes], told: int) -> None:
     code = 1
     try:
         try:
@@ -113,6 +150,7 @@ def _read_and_exit(path: Path, options: ParseOptions, file) -> None:
             payload = ("error", str(err))
         pickle.dump(payload, file, protocol=pickle.HIGHEST_PROTOCOL)
         file.flush()
+        os.write(told, b"ok")
         code = 0
     finally:
         # No atexit handlers, no flushing of the parent's stdio buffers a second time.

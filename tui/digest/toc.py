@@ -9,9 +9,13 @@ from urllib.parse import unquote
 from tui.digest.blocks import split_lines
 from tui.digest.lazy_pattern import lazy
 
+# A TOC entry's anchor: anything but ")", ">" and ASCII blanks. Python's Unicode \s also
+# refuses U+0085 and other blanks a slug can keep (hexo keeps what JavaScript's \s does not
+# match), and a fix that writes an entry it then cannot read is not idempotent.
+_ANCHOR = r"(?a:[^)\s>]*)"
 _ENTRY = lazy(
     r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
-    r"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>[^)\x00-\x20\x7f>]*)>?\)[ \t]*$"
+    rf"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>{_ANCHOR})>?\)[ \t]*$"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -131,7 +135,7 @@ def _find_list(text: str, start: int) -> TocList:
 # order _ENTRY tries them in, so both find the same label in the same line.
 _ENTRY_LINES = re.compile(
     r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+"
-    r"\[((?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*)\]\(<?#([^)\x00-\x20\x7f>]*)>?\)[ \t]*$",
+    rf"\[((?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*)\]\(<?#({_ANCHOR})>?\)[ \t]*$",
     re.MULTILINE,
 )
 

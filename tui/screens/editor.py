@@ -113,7 +113,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         self.build_post_head()
         self.update_header()  # the title as PyYAML reads it (reading the front matter now)
         self.editor.highlight()
-        self.post.warm()
+        self.post.prime_save_caches()
         self.start_background()
 
     def start_background(self) -> None:

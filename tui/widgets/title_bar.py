@@ -1,13 +1,12 @@
 """The screen's title line: Textual's Header in one widget with no children.
 
 Header composes three children (icon, title, clock space), binds the icon, watches four
-titles and restyles and paints each child: ~22M instructions of the editor's start-up on a
-2,000-item post, 1.5 % of it (callgrind), for one line of text. This bar draws the same cells
+titles and restyles and paints each child: ~28M instructions of the editor's start-up on a
+2,000-item post, 1.9 % of it (callgrind), for one line of text. This bar draws the same cells
 (textual/widgets/_header.py, Textual 8.2): the icon in an 8-cell box on the left that opens
 the command palette, the title and sub-title as ``App.format_title`` makes them, centred
 between the icon and the 10 cells Header keeps on the right for its clock, cut with an
-ellipsis when too long. Header's "tall" mode (a click elsewhere toggles a 3-line header)
-is left out: nothing in the editor's layout makes room for it.
+ellipsis when too long; a click elsewhere toggles Header's three-row "tall" title.
 """
 
 from __future__ import annotations
@@ -43,28 +42,50 @@ class TitleBar(Widget):
         sub_title = screen.sub_title if screen.sub_title is not None else self.app.sub_title
         return self.app.format_title(title, sub_title)
 
+    def icon_cells(self) -> int:
+        # Header docks its clock space to the right after the icon to the left: on a screen
+        # narrower than both it covers the icon's end (and all of it below 11 columns).
+        return max(0, min(ICON_WIDTH, self.size.width - CLOCK_WIDTH))
+
     def render(self) -> Content:
-        width = self.size.width
-        icon = Content(f" {ICON}".ljust(ICON_WIDTH)[:width])
-        if self._hover_icon:
+        width, cells = self.size.width, self.icon_cells()
+        box = Style(background=self.styles.background + self.get_component_styles(
+            "title-bar--icon-hover").background) if self._hover_icon else None
+
+        def icon_box(text: str) -> Content:
             # Over the bar's own background, as HeaderIcon's translucent hover sits on Header.
-            hover = self.get_component_styles("title-bar--icon-hover").background
-            icon = icon.stylize(Style(background=self.styles.background + hover))
+            content = Content(text.ljust(ICON_WIDTH)[:cells])
+            return content.stylize(box) if box is not None else content
+
         room = width - ICON_WIDTH - CLOCK_WIDTH
         if room <= 0:
-            return icon
-        title = self.title_content().truncate(room, ellipsis=True)
-        left = (room - title.cell_length) // 2  # content-align: center, as HeaderTitle
-        right = room - title.cell_length - left + CLOCK_WIDTH
-        return Content.assemble(icon, " " * left, title, " " * right)
+            title_part = Content(" " * (width - cells))
+        else:
+            title = self.title_content()
+            if "\t" in title.plain:
+                title = title.expand_tabs()  # as HeaderTitle, a widget of its own, expands them
+            title = title.truncate(room, ellipsis=True)
+            left = (room - title.cell_length) // 2  # content-align: center, as HeaderTitle
+            right = room - title.cell_length - left + CLOCK_WIDTH
+            title_part = Content.assemble(" " * left, title, " " * right)
+        if self.size.height < 3:
+            return Content.assemble(icon_box(f" {ICON}"), title_part)
+        # Tall, as Header draws it: the title keeps the top row, the icon sits in the middle
+        # of its three-row box.
+        blank = " " * (width - cells)
+        return Content("\n").join([Content.assemble(icon_box(""), title_part),
+                                   Content.assemble(icon_box(f" {ICON}"), blank),
+                                   Content.assemble(icon_box(""), blank)])
 
     async def on_click(self, event: events.Click) -> None:
-        if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
-            event.stop()
+        event.stop()
+        if event.x < self.icon_cells() and self.app.ENABLE_COMMAND_PALETTE:
             await self.run_action("app.command_palette")
+        else:
+            self.toggle_class("-tall")  # Header's click: a three-row title, and back
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._set_hover(event.x < ICON_WIDTH)
+        self._set_hover(event.x < self.icon_cells())
 
     def on_leave(self, event: events.Leave) -> None:
         self._set_hover(False)
