@@ -205,3 +205,19 @@ def test_the_childs_post_is_used_when_sigchld_is_ignored(tmp_path):
 def test_one_usable_core_reads_here(tmp_path, monkeypatch):
     monkeypatch.setattr(preload, "usable_cores", lambda: 1)
     assert not preload.start(big_post(tmp_path), OPTIONS).forked
+
+
+def test_unpickled_blocks_are_built_as_parsed_ones(tmp_path):
+    """Through __init__: pickle's default (a fresh __dict__ each) made every later loop over
+    the blocks twice as slow. Same attributes, same values, the heading cache still keyed by
+    the very content string."""
+    import pickle
+
+    post = open_post(big_post(tmp_path), OPTIONS).post
+    twin = pickle.loads(pickle.dumps(post, protocol=pickle.HIGHEST_PROTOCOL))
+    assert vars(twin).keys() == vars(post).keys()
+    for block, copy in zip(post.blocks, twin.blocks, strict=True):
+        assert vars(copy).keys() == vars(block).keys()
+        assert (copy.kind, copy.content, copy.uid, copy.title) == (block.kind, block.content, block.uid, block.title)
+        assert copy._scanned[0] is copy.content  # noqa: SLF001
+    assert Block.__reduce__ is not object.__reduce__
