@@ -10,10 +10,11 @@ file; the editor picks it up when it is built. Loading the pickle costs a quarte
 parse, and the text itself is not sent: the post gives it back byte for byte
 (``Post.text()``, the fidelity promise the property tests hold it to).
 
-Whatever goes wrong on the way (no ``os.fork`` on this platform, a child that died or
-wrote nothing readable) is answered by reading the post here, so the result is always what
-``open_post`` gives, errors included: a read error found by the child is raised here with
-the same message. Small posts are read here: forking costs more than they take to parse.
+Whatever goes wrong on the way (no ``os.fork`` on this platform, a child that died, wrote
+nothing readable or is still at it after WAIT_SECONDS) is answered by reading the post
+here, so the result is always what ``open_post`` gives, errors included: a read error found
+by the child is raised here with the same message. Small posts, and any post on a machine
+with one usable core, are read here: there the fork costs more than it saves.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ from tui.digest.postfile import Opened, open_post
 from tui.digest.store import Loaded
 
 MIN_BYTES = 256 * 1024  # below this (~300 items) the parse takes about what the fork costs
-
-
 WAIT_SECONDS = 5.0  # a child this late is stuck (or the machine is): read the post here instead
 
 
