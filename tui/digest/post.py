@@ -135,14 +135,16 @@ class Post:
     def __repr__(self) -> str:
         return f"<Post: {len(self.blocks)} blocks, items at level {self.item_level}>"
 
+    def _init_args(self, options: ParseOptions) -> tuple:
+        return (self.front, self.blocks, self.gaps, self.item_level, self.eol, self.bom,
+                self.strip_final_eol, options)
+
     def __reduce__(self):  # through __init__, as Block's
-        return (Post, (self.front, self.blocks, self.gaps, self.item_level, self.eol, self.bom,
-                       self.strip_final_eol, self.options))
+        return (Post, self._init_args(self.options))
 
     def with_options(self, options: ParseOptions) -> Post:
         """This post read with other options; it shares this one's blocks and gaps."""
-        return Post(self.front, self.blocks, self.gaps, self.item_level,
-                    self.eol, self.bom, self.strip_final_eol, options)
+        return Post(*self._init_args(options))
 
     # -- reading and writing -------------------------------------------------
 
