@@ -4,6 +4,7 @@ and our own writers (fix, the editor, add) serialize on the post's lock."""
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import threading
 import time
@@ -15,7 +16,9 @@ import pytest
 from tui.digest.post import ParseOptions
 from tui.digest.postfile import fix_post
 from tui.digest.regen import SaveRules
-from tui.digest.store import save_post
+from tui.cli import main
+from tui.digest.errors import PostWriteError
+from tui.digest.store import MAX_BYTES, save_post
 
 STALE_TOC = "- [예전 항목](#예전-항목)\n"
 POST = (
@@ -97,3 +100,72 @@ def test_save_post_racing_an_appender_loses_no_line(tmp_path):
     lines = appended_lines(post)
     assert saves > 100 and len(lines) > 1000
     assert lines == [f"line{i}" for i in range(1, int(lines[-1][4:]) + 1)]
+
+
+def flip(loaded):
+    return loaded.text.replace("낡은", "새로운").encode("utf-8")
+
+
+def test_read_only_post_is_refused_and_kept(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("## 낡은 제목\n", encoding="utf-8")
+    post.chmod(0o444)
+    with pytest.raises(PostWriteError, match="read-only"):
+        save_post(post, flip)
+    assert post.read_text(encoding="utf-8") == "## 낡은 제목\n"
+    assert stat.S_IMODE(post.stat().st_mode) == 0o444
+
+
+def test_hard_linked_post_stays_one_file(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("## 낡은 제목\nbody\n", encoding="utf-8")
+    other = tmp_path / "linked.md"
+    os.link(post, other)
+    post.chmod(0o640)
+    save_post(post, flip)
+    assert other.read_text(encoding="utf-8") == "## 새로운 제목\nbody\n"
+    assert os.path.samefile(post, other) and post.stat().st_nlink == 2
+    assert stat.S_IMODE(post.stat().st_mode) == 0o640
+    assert [n for n in os.listdir(tmp_path) if n.startswith(".")] == []  # the backup copy is gone
+
+
+def test_growing_past_the_read_limit_is_refused(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("short\n", encoding="utf-8")
+    with pytest.raises(PostWriteError, match="over the 20.0 MB"):
+        save_post(post, lambda loaded: b"x" * (MAX_BYTES + 1))
+    assert post.read_text(encoding="utf-8") == "short\n"
+
+
+def test_fix_refuses_to_grow_a_post_past_the_read_limit(tmp_path, capsys):
+    # Each item's TOC entry is longer than its heading line: the fixed post would not open again.
+    items = "".join(f"# {i:07d}\n" for i in range(1, 900_000))
+    post = tmp_path / "post.md"
+    post.write_text("# 목차\n\n" + items, encoding="utf-8")
+    before = post.read_bytes()
+    assert len(before) < MAX_BYTES
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    assert main(["fix", str(post), "--config", str(config)]) == 2
+    assert "over the 20.0 MB" in capsys.readouterr().err
+    assert post.read_bytes() == before
+
+
+def test_our_own_writers_take_turns(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("", encoding="utf-8")
+    inside, overlaps = [], []
+
+    def slow_append(loaded):
+        inside.append(1)
+        overlaps.append(len(inside))
+        time.sleep(0.01)
+        inside.pop()
+        return (loaded.text + "줄\n").encode("utf-8")
+
+    threads = [threading.Thread(target=save_post, args=(post, slow_append)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert max(overlaps) == 1 and post.read_text(encoding="utf-8") == "줄\n" * 8
