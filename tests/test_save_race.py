@@ -138,8 +138,9 @@ def test_growing_past_the_read_limit_is_refused(tmp_path):
 
 
 def test_fix_refuses_to_grow_a_post_past_the_read_limit(tmp_path, capsys):
-    # Each item's TOC entry is longer than its heading line: the fixed post would not open again.
-    items = "".join(f"# {i:07d}\n" for i in range(1, 900_000))
+    # Each item's TOC entry holds its heading twice (label and anchor): the fixed post would
+    # be over the limit and would not open again.
+    items = "".join(f"# {'가' * 300} {i}\n" for i in range(12_000))
     post = tmp_path / "post.md"
     post.write_text("# 목차\n\n" + items, encoding="utf-8")
     before = post.read_bytes()
