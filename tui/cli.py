@@ -96,6 +96,7 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
         titles = ", ".join(items[i].title for i in where)
         warnings.append(f"{path}: warning: {url} appears in several items ({titles})")
     index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking)
+    warnings += [f"{path}: warning: skipped {skipped}" for skipped in index.skipped]
     if not len(index):
         return warnings
     for block, urls in zip(items, found):
