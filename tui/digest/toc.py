@@ -66,16 +66,18 @@ def _is_list_line(body: str) -> bool:
     return bool(_LIST_ITEM.match(body)) and not _THEMATIC.match(body)
 
 
-# The rest of a list after its first line, for texts whose lines end in "\n" only: blank
-# lines, then a list line (no thematic break), as often as they come. Blank lines after the
-# last list line are not the list's, and neither is any other line: an indented sentence, a
-# fence or an HTML block after the list is the author's, and a rewrite must leave it.
-_LIST_REST = re.compile(
-    r"(?:(?:[^\S\n]*\n)*"
-    r"(?!([-*_])(?:[ \t]*\1){2,}[ \t]*$)[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"
-    r"[^\n]*(?:\n|\Z))*",
-    re.MULTILINE,
-)
+# One TOC entry line without its line ending (_ENTRY_LINES below explains the label's form).
+_ENTRY_LINE = (r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+               rf"\[(?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*\]\(<?#{_ANCHOR}>?\)[ \t]*")
+# The rest of a TOC list after its first entry, for texts whose lines end in "\n" only: blank
+# lines, then an entry line, as often as they come. Blank lines after the last entry are not
+# the list's, and neither is any other line: a plain list item, an indented sentence, a fence
+# or an HTML block after the entries is the author's, and a rewrite must leave it.
+_LIST_REST = re.compile(rf"(?:(?:[^\S\n]*\n)*{_ENTRY_LINE}(?:\n|\Z))*")
+
+
+def _is_entry_line(body: str) -> bool:
+    return _is_list_line(body) and bool(_ENTRY.match(body))
 
 
 def _skipped_until(body: str):
@@ -99,11 +101,12 @@ def _skipped_until(body: str):
 
 
 def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
-    """The first list in ``text[start:stop]``: from its first line to its last list line.
+    """The first TOC list in ``text[start:stop]``: from its first entry to its last.
 
-    A sentence before the list is skipped; fenced code, HTML blocks and comments are skipped
-    whole (a list inside one is not the TOC). The list ends at the first line that is
-    neither a list line nor blank."""
+    A sentence or a plain list before it is skipped; fenced code, HTML blocks and comments
+    are skipped whole (a list inside one is not the TOC). The list ends at the first line
+    that is neither an entry (``- [label](#anchor)``) nor blank: only entries are rewritten,
+    so no line of the author's is ever replaced."""
     first = last = None
     text = text[:stop] if stop is not None else text
     inside = None  # the end test of a fence, HTML block or comment being skipped
@@ -115,13 +118,13 @@ def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int
                     inside = None
                 continue
             inside = _skipped_until(body)
-            if inside is None and _is_list_line(body):
+            if inside is None and _is_entry_line(body):
                 first, last = offset, offset + len(line)
                 if "\r" not in text:
                     # A 10,000-entry TOC in one regex match rather than a loop over its lines.
                     return first, max(last, _LIST_REST.match(text, last).end())
             continue
-        if _is_list_line(body):
+        if _is_entry_line(body):
             last = offset + len(line)
         elif body.strip():
             break
