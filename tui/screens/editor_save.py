@@ -217,7 +217,8 @@ class SaveMixin:
 
     def offer_recovery(self) -> None:
         """An autosave that differs from the file: offer it back."""
-        entry = read_journal(journal_dir(), self.path)
+        entry = read_journal(journal_dir(), self.path,
+                             warn=lambda message: self.notify(message, severity="warning", markup=False))
         if entry is None:
             return
         if entry.text in (self.saved_text, self.post.text()):
