@@ -115,3 +115,20 @@ async def test_same_size_change_with_old_mtime_is_not_overwritten(ko_post):
         await pilot.press("escape")
         await pilot.pause()
         assert ko_post.read_text(encoding="utf-8") == theirs
+
+
+async def test_read_only_post_is_refused_and_the_edit_kept(ko_post):
+    import os
+
+    before = ko_post.read_bytes()
+    os.chmod(ko_post, 0o444)
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "alt+down", "ctrl+s")
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert any("read-only" in message for message in errors), errors
+        assert titles(app)[:2] == ["벡터 검색 입문", "작은 모델의 반격"]  # the edit is still there
+        assert app.screen.is_dirty()
+    assert ko_post.read_bytes() == before
+    assert os.stat(ko_post).st_mode & 0o777 == 0o444
