@@ -132,3 +132,18 @@ async def test_read_only_post_is_refused_and_the_edit_kept(ko_post):
         assert app.screen.is_dirty()
     assert ko_post.read_bytes() == before
     assert os.stat(ko_post).st_mode & 0o777 == 0o444
+
+
+async def test_hard_linked_post_stays_one_file(ko_post):
+    import os
+
+    other = ko_post.parent / "published-copy.md"
+    os.link(ko_post, other)
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "alt+down", "ctrl+s")
+        await pilot.pause()
+    assert os.path.samefile(ko_post, other)
+    text = other.read_text(encoding="utf-8")
+    assert text.index("### 벡터") < text.index("### 작은")
+    assert [p.name for p in ko_post.parent.iterdir() if p.name.startswith(".")] == []  # no backup left
