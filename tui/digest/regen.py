@@ -12,7 +12,7 @@ from tui.digest import frontmatter
 from tui.digest.anchors import toc_label
 from tui.digest.blocks import SETEXT, ScanState, scan, split_lines, starts_block
 from tui.digest.post import Block, Post, toc_region_text
-from tui.digest.toc import TocList, TocRow, describe_change, render
+from tui.digest.toc import TocList, TocRow, describe_change, find_list, render
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,19 @@ def _inside_open_block(content: str, region: TocList) -> bool:
     return state[0] is not None or state[1] is not False
 
 
+def _found_where_written(toc: Block, content: str, region: TocList, where: int, new_list: str) -> bool:
+    """Whether the next read of ``content`` finds the TOC list just where it was written: an
+    emptied list must not hand the TOC's place to a list further down (the next fix would
+    rewrite that one), so a fix that fails this is not made, and fixing twice stays fixing once."""
+    if region.marked:
+        return True  # the markers bound it
+    lead = toc.lead_heading()
+    found = find_list(content, lead.end if lead else 0)
+    if not new_list:
+        return found.start == found.end
+    return (found.start, found.end) == (where, where + len(new_list))
+
+
 def _set_toc_content(post: Post, toc: Block, text: str) -> ScanState:
     """``post.set_content(toc, text)``, keeping the scan's end state: whether the next block's
     heading survives depends on how the new list ends, and a TOC can be 10,000 lines."""
@@ -150,6 +163,7 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
     makes ``updated`` move.
     """
     changes: list[str] = []
+    warnings: list[str] = []
     had_toc = post.toc is not None or toc_region_text(post.blocks[0]) is not None
     before = post.snapshot()
     toc = _ensure_toc(post, rules)
@@ -166,9 +180,11 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         if new_list != old_list and not _would_merge(toc.content, region, new_list) \
                 and not _inside_open_block(toc.content, region):
             if region.marked or region.start != region.end:
+                where = region.start
                 content = toc.content[: region.start] + new_list + toc.content[region.end:]
             else:
                 # A TOC heading with no list yet: the list goes after a blank line.
+                where = len(toc.content) + len(eol)
                 content = toc.content + eol + new_list
                 at = post.index(toc)
                 if at < len(post.blocks) - 1 and not post.gaps[at]:
@@ -176,8 +192,10 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
                     # heading there as a lazy continuation; a blank line ends the list.
                     post.gaps[at] = post.eol
             old_content = toc.content
-            state = _set_toc_content(post, toc, content)
-            if not post.keeps_next_heading(post.index(toc), state):
+            if not _found_where_written(toc, content, region, where, new_list):
+                post.restore(before)
+                warnings.append("TOC left as it is: rewriting it would make another list the TOC")
+            elif not post.keeps_next_heading(post.index(toc), _set_toc_content(post, toc, content)):
                 # The new list would swallow the heading after it (an indented heading reads
                 # as the list's continuation): better a stale TOC than a lost item.
                 toc.content = old_content
@@ -199,7 +217,6 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         )
         post.front = new_front
         changes.extend(notes)
-    warnings = []
     if post.front.error is not None:
         warnings.append(f"front matter left as written (title and updated not managed): {post.front.error}")
     return SaveReport(post.text(), changes, warnings)
