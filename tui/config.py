@@ -74,6 +74,7 @@ class Settings:
         # Where each key's value came from, for `config --explain` ("config: FILE, line N",
         # "flag: --anchors", "detected: ..."); a key not in it has its default.
         self.origins: dict[str, str] = {}
+        self.blog = ""  # what was detected of the post's blog, one line for the editor
         if values:
             raise TypeError(f"Settings() got an unexpected keyword argument {next(iter(values))!r}")
 

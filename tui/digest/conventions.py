@@ -31,6 +31,7 @@ class Sample(NamedTuple):
     front_keys: tuple[str, ...]
     sections: int  # items and groups
     toc: tuple | None  # (heading text, level, bullet, indent, marked) of its TOC, when it has one
+    date_format: str | None = None  # the strftime format its date is written in
 
 
 class Conventions(NamedTuple):
@@ -46,6 +47,7 @@ class Conventions(NamedTuple):
     week_start: int | None = None
     filename_template: str | None = None
     front_keys: tuple[str, ...] = ()
+    date_format: str | None = None
 
     @property
     def has_toc(self) -> bool | None:
@@ -108,7 +110,12 @@ def read_sample(path: Path) -> Sample | None:
         return None
     data = post.front.data or {}
     title = data.get("title")
-    day = _day(data.get("date"), raw_value(post.front, "date")) if "date" in data else None
+    raw_date = raw_value(post.front, "date") if "date" in data else None
+    day = _day(data.get("date"), raw_date) if "date" in data else None
+    try:
+        date_format = parse_date(raw_date)[1] if raw_date else None
+    except ValueError:
+        date_format = None
     toc = None
     if post.toc is not None:
         lead = post.toc.lead_heading()
@@ -117,7 +124,7 @@ def read_sample(path: Path) -> Sample | None:
     elif post.blocks and (region := find_markers(post.blocks[0].content)) is not None:
         toc = (None, None) + _list_shape(region)
     return Sample(path, title if isinstance(title, str) else None, day, tuple(map(str, data)),
-                  len(post.sections), toc)
+                  len(post.sections), toc, date_format)
 
 
 def _list_shape(region) -> tuple:
@@ -151,6 +158,7 @@ def learn(post: Path) -> Conventions:
         week_start=week_start,
         filename_template=learn_filename([(s.path.name, s.day, week_start) for s in samples if s.day]),
         front_keys=samples[0].front_keys,
+        date_format=samples[0].date_format,
         **toc_fields,
     )
 
@@ -236,6 +244,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LATIN = re.compile(r"[A-Za-z]")
+_URL = re.compile(r"\]\([^)\s]*\)?|https?://\S+")
 
 TOC_HEADINGS_BY_LANGUAGE = {"ko": "목차", "ja": "目次", "zh": "目录", "en": "Contents"}
 
@@ -243,11 +252,11 @@ TOC_HEADINGS_BY_LANGUAGE = {"ko": "목차", "ja": "目次", "zh": "目录", "en"
 def language_of(text: str) -> str:
     """"ko", "ja", "zh" or "en": the script most of the post's letters are written in
     (an English post quoting one Korean name stays English)."""
-    sample = text[:_MAX_BYTES]
+    sample = _URL.sub("", text[:_MAX_BYTES])  # links are Latin whatever the prose is
     hangul, kana, han = (len(p.findall(sample)) for p in (_HANGUL, _KANA, _HAN))
     latin = len(_LATIN.findall(sample))
     # One CJK character carries a word's weight: a few letters of Latin make one.
-    if (hangul + kana + han) * 3 < latin * 0.5 or hangul + kana + han == 0:
+    if (hangul + kana + han) * 10 < latin or hangul + kana + han == 0:
         return "en"
     if hangul >= kana + han:
         return "ko"

@@ -30,7 +30,8 @@ class FrontMixin:
 
             self.form_stale = False
             head.remove_children()
-            head.mount(PostForm(self.post.front, self.known_tags, classes="post-form"))
+            blog = getattr(self.settings, "blog", "")
+            head.mount(PostForm(self.post.front, self.known_tags, blog=blog, classes="post-form"))
 
     def build_post_head(self) -> None:
         """Build the form left for after the first paint, if the Post row is still shown."""

@@ -54,9 +54,10 @@ class PostForm(Widget):
         def control(self) -> PostForm:
             return self.form
 
-    def __init__(self, front: FrontMatter, known_tags: list[str], **kwargs) -> None:
+    def __init__(self, front: FrontMatter, known_tags: list[str], blog: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.front = front
+        self.blog = blog  # what was detected of the blog, e.g. "hugo blog, anchors: hugo (detected)"
         self.known_tags = list(known_tags)
         data = front.data or {}
         self.editable = front.error is None and front.format is not None
@@ -77,6 +78,11 @@ class PostForm(Widget):
         return "" if value is None else str(value)
 
     def compose(self) -> ComposeResult:
+        if self.blog:
+            from tui.digest.safe_text import shown
+
+            # Read-only: a wrong detection is fixed with one line of config.toml.
+            yield Static(shown(self.blog, keep_layout=False), id="form-blog", markup=False)
         if not self.editable:
             reason = self.front.error or "This post has no front matter."
             yield Static(f"Front matter kept as written: {reason}", classes="form-error")
