@@ -49,7 +49,7 @@ def _ensure_toc(post: Post, rules: SaveRules) -> Block | None:
     sections = post.sections
     if not sections or not rules.insert_toc:
         return None
-    level = min(rules.toc_level, post.item_level - 1) if post.item_level > 1 else post.item_level
+    level = min(rules.toc_level, post.item_level)  # never below the items it lists
     eol = post.eol
     heading = rules.toc_heading_text
     if heading is None:
