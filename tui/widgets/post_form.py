@@ -82,7 +82,10 @@ class PostForm(Widget):
             from tui.digest.safe_text import shown
 
             # Read-only: a wrong detection is fixed with one line of config.toml.
-            yield Static(shown(self.blog, keep_layout=False), id="form-blog", markup=False)
+            blog = shown(self.blog, keep_layout=False)
+            line = Static(blog, id="form-blog", markup=False)
+            line.tooltip = blog
+            yield line
         if not self.editable:
             reason = self.front.error or "This post has no front matter."
             yield Static(f"Front matter kept as written: {reason}", classes="form-error")
