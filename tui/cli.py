@@ -296,11 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from tui.opening import begin
 
-        target = args.path or (Path(settings.posts_dir).expanduser() if settings.posts_dir else None)
-        if target is not None:
+        if args.path is None and settings.posts_dir:
             from tui.effective import resolve
 
-            settings = resolve(settings, target).settings  # the blog's engine and habits
+            # This week's post may be created now: with the blog's title and file name. An
+            # opened post learns its blog after the first paint (EditorScreen.load_blog).
+            settings = resolve(settings, Path(settings.posts_dir).expanduser()).settings
         begun = begin(args.path, settings)  # a big post is read on another core meanwhile
         from tui.app import run_editor  # Textual is imported only for the editor
 

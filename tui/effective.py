@@ -57,6 +57,9 @@ def resolve(settings: Settings, post: Path | None) -> Effective:
     settings = copy.copy(settings)
     settings.origins = dict(settings.origins)
     for name in _TYPES:  # lists are the copy's own, as Settings() makes them
+        if settings.origins.get(name, "").startswith("detected:"):
+            del settings.origins[name]  # another blog's: back to the default
+            setattr(settings, name, getattr(Settings, name))
         value = getattr(settings, name)
         if isinstance(value, (list, dict)):
             setattr(settings, name, copy.copy(value))

@@ -122,6 +122,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
             self._background_started = True
             self.start_link_workers()
             self.load_known_tags()
+            self.load_blog()
 
     @property
     def item_list(self) -> ItemList:
