@@ -78,12 +78,27 @@ def sibling_posts(post: Path) -> list[Path]:
         return []
 
 
-def _newest(paths: list[Path]) -> list[Path]:
-    from tui.digest.postdir import read_head
+# A date in the front matter's first lines (YAML "date: 2020.06.20", TOML "date = 2020-06-20"),
+# else in the file name (Jekyll's "2020-06-20-title.md"): read by pattern, not by a YAML
+# parser, because a blog of a thousand posts is sorted on every `check`.
+_FRONT_DATE = re.compile(r"^date\s*[:=]\s*['\"]?(\d{4})\D(\d{1,2})\D(\d{1,2})(?:\D+(\d{1,2})\D(\d{1,2}))?", re.M)
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
-    heads = [read_head(p) for p in paths]
-    heads.sort(key=lambda h: (h.when, h.path.name), reverse=True)
-    return [h.path for h in heads[:_NEWEST]]
+
+def _age_key(path: Path) -> tuple:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024).decode("utf-8", errors="replace")
+        mtime = path.stat().st_mtime
+    except OSError:
+        return (0, (), 0.0)
+    found = _FRONT_DATE.search(head) or _NAME_DATE.search(path.name)
+    when = tuple(int(g) for g in found.groups() if g is not None) if found else ()
+    return (1 if when else 0, when, mtime)
+
+
+def _newest(paths: list[Path]) -> list[Path]:
+    return sorted(paths, key=lambda p: (_age_key(p), p.name), reverse=True)[:_NEWEST]
 
 
 def _day(value, raw: str | None) -> date | None:
