@@ -250,3 +250,18 @@ def test_explain_escapes_what_a_blog_holds(tmp_path, capsys):
     assert "\x1b" not in out and "\x07" not in out
     assert 'toc_heading_text = "Cont\\u001B]0;pwned\\u0007ents"  # config: ' in out
     assert "# learned from 1 recent post: ev\u241b[2Jil.md\n" in out
+
+
+def test_new_post_follows_the_blogs_titles_names_dates_and_keys(tmp_path, capsys, config):
+    def post(title, day):
+        return f"---\ntitle: {title}\ndate: {day}\ntags:\n- AI\n---\n\n이번 주.\n\n### 소식\n\n본문.\n"
+
+    blog = write(tmp_path / "blog", {
+        "news-2024-01-w2.md": post("주간 소식 (1월 2주차)", "2024-01-07 09:30"),
+        "news-2024-01-w3.md": post("주간 소식 (1월 3주차)", "2024-01-14 09:30"),
+    })
+    code, out, _ = run(capsys, "new", "--date", "2024-01-21", "--dir", str(blog), "--config", config)
+    path = blog / "news-2024-01-w4.md"
+    assert (code, out) == (0, f"{path}\n")
+    # Sunday weeks, the blog's date format, its keys (no categories), and no TOC it never had.
+    assert path.read_text(encoding="utf-8") == "---\ntitle: 주간 소식 (1월 4주차)\ndate: 2024-01-21 12:00\ntags:\n- ML\n- DL\n---\n\n"

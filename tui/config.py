@@ -48,6 +48,7 @@ class Settings:
     toc_bullet: str = "-"
     toc_indent: str = "  "
     toc_markers: bool = False
+    front_matter_keys: list[str] = ["title", "date", "categories", "tags"]  # of a new post, in order
     link_labels: list[str] = ["참고링크", "참고자료", "Link", "Source"]
     new_link_label: str = "참고링크"
     filename_template: str = "weekly-ml-dl-news-{year}-{month:02d}-w{week}.md"
@@ -154,6 +155,8 @@ def _check_value(name: str, value: object) -> str | None:
         return 'must be "-", "*", "+", "1." or "1)"'
     if name == "toc_indent" and (not value or value.strip(" \t")):
         return "must be spaces or tabs"
+    if name == "front_matter_keys" and not set(value) <= {"title", "date", "categories", "tags"}:
+        return "may hold title, date, categories and tags"
     if name == "toc_level" and not 1 <= value <= 6:
         return "must be a heading level, 1 to 6"
     if name == "publish_time" and not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", str(value)):
@@ -251,4 +254,7 @@ def new_post_rules(settings: Settings):
         categories=tuple(settings.categories),
         tags=tuple(settings.tags),
         toc_heading_text=settings.toc_heading_text,
+        insert_toc=settings.insert_toc,
+        toc_level=settings.toc_level,
+        front_matter_keys=tuple(settings.front_matter_keys),
     )

@@ -100,6 +100,9 @@ def _learned(settings: Settings, c: Conventions, engine: Detected | None) -> Non
             _detect(settings, "week_start", WEEKDAYS[c.week_start], "titles and dates of recent posts")
     _detect(settings, "filename_template", c.filename_template, "names of recent posts")
     _detect(settings, "date_format", c.date_format, f"{newest}'s date")
+    known = [k for k in c.front_keys if k in ("title", "date", "categories", "tags")]
+    if "title" in known:
+        _detect(settings, "front_matter_keys", known, f"{newest}'s front matter")
 
 
 # -- config --explain -----------------------------------------------------------------------
