@@ -13,12 +13,14 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .links import domain, links_in, normalize_url, provisional_title, reference_link_line, tidy_url
 from .post import Post
 from .safe_text import cleaned, strip_controls
-from .url_sources import Entry
+
+if TYPE_CHECKING:  # the editor imports this module for its mark, not the export readers
+    from .url_sources import Entry
 
 # Same bound as the editor's title fetches: a hundred bookmarks must not open a hundred sockets.
 MAX_TITLE_FETCHES = 3
