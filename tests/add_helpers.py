@@ -54,6 +54,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     values = dict(os.environ)
     values["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
     values["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    values["XDG_STATE_HOME"] = str(tmp_path / "xdg-state")  # the posts' lock files
     return values
 
 

@@ -1,8 +1,8 @@
 """`add`: links collected during the week appended to the week's post, from the shell.
 
 The network is used before the post is locked (titles take seconds, and another `add` or
-the editor's save must not wait on them); the post is then read, changed and written under
-its lock (post_update.py), and every check that depends on what the post holds (is this
+the editor's save must not wait on them); the post is then read, changed and written by
+store.save_post (under the post's lock, compared again right before the rename), and every check that depends on what the post holds (is this
 link already in it?) is made again on what is there at that moment, so twenty `add`s
 racing each other add every link exactly once.
 """
@@ -103,9 +103,8 @@ def add_links(
 
     from .duplicates import DuplicateIndex, already_in
     from .fetch import fetch_page_info
-    from .post_update import update_post
     from .regen import regenerate
-    from .store import encode_post, read_post
+    from .store import encode_post, read_post, save_post
 
     tracking = tuple(settings.tracking_params)
     options = parse_options(settings)
@@ -178,7 +177,7 @@ def add_links(
         return encode_post(report.text, loaded.bom)
 
     if wanted:
-        update_post(path, change)
+        save_post(path, change)
     return [outcomes[n] for n in range(len(entries))]
 
 
@@ -188,11 +187,22 @@ def week_post(settings, day) -> Path:
     from tui.config import new_post_rules
 
     from .newpost import file_name, post_text
-    from .post_update import create_if_missing
 
     rules = new_post_rules(settings)
     directory = Path(settings.posts_dir).expanduser()
     os.makedirs(directory, exist_ok=True)
     path = directory / file_name(rules, day)
-    create_if_missing(path, post_text(rules, day).encode("utf-8"))
+    _create_if_missing(path, post_text(rules, day).encode("utf-8"))
     return path
+
+
+def _create_if_missing(path: Path, data: bytes) -> None:
+    # Under the post's lock: two first `add`s of the week must not both start the post
+    # (the second would write the template over the first one's items).
+    from .post_lock import post_locked
+    from .store import write_atomic
+
+    target = Path(os.path.realpath(path))
+    with post_locked(target):
+        if not os.path.lexists(path):
+            write_atomic(path, data)
