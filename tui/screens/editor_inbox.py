@@ -9,9 +9,6 @@ a key jumps through them. Items `add --no-fetch` marked get their titles fetched
 
 from __future__ import annotations
 
-from textual import work
-from textual.worker import get_current_worker
-
 from tui.config import parse_options
 from tui.digest.add_links import PENDING_MARK
 from tui.digest.errors import PostReadError
@@ -111,28 +108,14 @@ class InboxMixin:
             if url and block.uid not in self._pending_started:
                 self._pending_started.add(block.uid)
                 self._provisional[block.uid] = block.title
-                self._fetch_pending(block.uid, url)
+                self._fetch_title(block.uid, url)
 
-    @work(thread=True, group="fetch", exit_on_error=False, description="pending title")
-    def _fetch_pending(self, uid: int, url: str) -> None:
-        from tui.digest.fetch import fetch_page_info
-
-        worker = get_current_worker()
-        with self._fetch_slots:
-            if worker.is_cancelled:
-                return
-            info = fetch_page_info(url, timeout=self.settings.fetch_timeout,
-                                   strip_suffixes=tuple(self.settings.strip_title_suffixes))
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._pending_fetched, uid, info)
-
-    def _pending_fetched(self, uid: int, info) -> None:
-        self._page_fetched(uid, info)
+    def _page_fetched(self, uid: int, info) -> None:
+        super()._page_fetched(uid, info)
         block = self._block_by_uid(uid)
-        if block is None or not info.title or PENDING_MARK not in block.content:
-            return
-        self._drop_mark(block)
-        self.refresh_marks()
+        if block is not None and info.title and PENDING_MARK in block.content:
+            self._drop_mark(block)
+            self.refresh_marks()
 
     def _drop_mark(self, block: Block) -> None:
         eol = self.post.eol
