@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
@@ -152,16 +152,16 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     # -- selection -----------------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#items")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ItemList.Highlighted, "#items")
+    def _highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()
         block = self.item_list.selected_block or self.post.blocks[0]
         if block is not self.current:
             self._show_block(block)
 
-    @on(OptionList.OptionSelected, "#items")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a row: edit it."""
+    @on(ItemList.Selected, "#items")
+    def _selected(self, event: ItemList.Selected) -> None:
+        """Enter or a double click on a row: edit it."""
         event.stop()
         self.editor.focus()
 
