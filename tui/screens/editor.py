@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,7 +25,6 @@ from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_save import SaveMixin
-from tui.span_compositor import install as install_span_compositor
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
@@ -50,7 +49,6 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     def __init__(self, opened: Opened, settings: Settings) -> None:
         super().__init__()
-        install_span_compositor(self)
         self.settings = settings
         self.path = Path(opened.loaded.path)
         self.post: Post = opened.post
@@ -63,7 +61,6 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         self._editor_text = ""
         self._dirty = False
         self._background_started = False
-        self._resumed = False
         self.init_save()
         self.init_links()
 
@@ -95,14 +92,6 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         # so the first paint does not wait for them. A screen opened later starts them itself.
         if getattr(self.app, "is_ready", False):
             self.call_after_refresh(self.start_background)
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles a screen's every widget when it becomes active; on the first
-        # push its widgets were styled by their mount a moment before (~20 nodes, ~5-10 ms
-        # of the start-up). Runs before Screen's own handler (subclass first).
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     def after_first_paint(self) -> None:
         """What the first paint of the app's first screen leaves for right after it: the
