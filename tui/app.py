@@ -165,7 +165,8 @@ def all_bindings(app: App) -> list[tuple[str, str, str]]:
     from tui.widgets.item_editor import ItemEditor
     from tui.widgets.item_list import ItemList
 
-    keymap = getattr(app, "_keymap", {}) or {}
+    # The keymap the app was given (App keeps its copy private).
+    keymap = dict(getattr(getattr(app, "settings", None), "keys", None) or {})
     rows = []
     for owner in (NewsDigestApp, EditorScreen, ItemList, ItemEditor):
         for binding in owner.BINDINGS:
