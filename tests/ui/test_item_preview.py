@@ -70,10 +70,13 @@ async def test_long_item_scrolls_and_a_new_selection_starts_at_its_top(blog):
         assert preview.virtual_size.height > preview.size.height
         preview.focus()
         await pilot.press("end")
-        await pilot.pause()
+
+        def painted() -> str:
+            return "\n".join(strip.text for strip in preview.render_lines(preview.region.reset_offset))
+
+        # Textual 8.0 animates the scroll to the end: wait for it to arrive.
+        await until(pilot, lambda: "문단 59" in painted())
         assert preview.scroll_offset.y > 0
-        painted = "\n".join(strip.text for strip in preview.render_lines(preview.region.reset_offset))
-        assert "문단 59" in painted
         app.screen.item_list.focus()
         await pilot.press("down")
         await until(pilot, lambda: "짧은 항목" in preview.source)
