@@ -18,7 +18,7 @@ from tui.digest.errors import ConfigError
 APP_NAME = "newsdigest-tui"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ANCHOR_STYLES = ("github", "hexo", "hexo-lower", "kramdown")
+from tui.digest.slug_styles import STYLES as ANCHOR_STYLES  # noqa: E402  (the registry is the one list)
 
 
 class Settings:

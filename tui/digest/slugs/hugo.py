@@ -1,0 +1,91 @@
+"""hugo, hugo-ascii, hugo-blackfriday: Hugo's goldmark ``autoHeadingIDType`` github /
+github-ascii / blackfriday, as current Hugo (0.1xx) computes them.
+
+github: trim, each `-` or space kept as `-`, letters, decimal digits and `_` lowercased one code
+point at a time (Go's simple case mapping: no final sigma, `İ` is `i`), the rest deleted.
+github-ascii: accents removed first, then every non-ASCII code point dropped. blackfriday: runs
+of anything but letters and numbers become one `-`, none leading or trailing. Repeats take the
+first free `-N` from 1; an empty slug is `heading`.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from ..heading_inline import _CACHE
+from . import Style
+from .numbering import FirstFree
+from .rendered import heading_text
+
+
+class _GoLower(dict):
+    """Go's unicode.ToLower per code point, or None for what the github type deletes."""
+
+    def __missing__(self, cp: int):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if ch in "- ":
+            out = "-"
+        elif ch == "_" or cat[0] == "L" or cat == "Nd":
+            out = go_lower(ch)
+        else:
+            out = None
+        self[cp] = out
+        return out
+
+
+_LOWER = _GoLower()
+
+
+def go_lower(ch: str) -> str:
+    """Go's simple one-to-one lowercase mapping of one code point."""
+    if ch == "\u0130":
+        return "i"
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _remove_accents(text: str) -> str:
+    # Hugo's text.RemoveAccents: NFD, drop nonspacing marks, NFC.
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+# Go's bytes.TrimSpace: Unicode White_Space.
+_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def github(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip(_GO_SPACE).translate(_LOWER)
+
+
+def github_ascii(text: str) -> str:
+    text = _remove_accents(unicodedata.normalize("NFC", text)).strip(_GO_SPACE)
+    return "".join(c for c in text if c < "\x80").translate(_LOWER)
+
+
+def blackfriday(text: str) -> str:
+    out, dash = [], False
+    for ch in unicodedata.normalize("NFC", text):
+        cat = unicodedata.category(ch)
+        if cat[0] in "LN":
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(go_lower(ch))
+        else:
+            dash = True
+    return "".join(out)
+
+
+def _style(name, slugify):
+    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(heading_text(inline_md)))
+    return Style(name, base, slugify, lambda: FirstFree("heading"))
+
+
+STYLES = {
+    "hugo": _style("hugo", github),
+    "hugo-ascii": _style("hugo-ascii", github_ascii),
+    "hugo-blackfriday": _style("hugo-blackfriday", blackfriday),
+}
