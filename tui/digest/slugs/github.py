@@ -12,7 +12,7 @@ import unicodedata
 from ..heading_inline import _CACHE
 from . import Style
 from .numbering import Recount
-from .rendered import heading_text
+from .rendered import engine_text
 
 # Letters that github-slugger keeps although their category is a symbol: Alphabetic circled,
 # parenthesised and squared Latin letters.
@@ -41,7 +41,7 @@ def slugify(text: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE)
 def base(inline_md: str) -> str:
-    return slugify(heading_text(inline_md))
+    return slugify(engine_text(inline_md))
 
 
 STYLES = {"github": Style("github", base, slugify, Recount)}

@@ -11,12 +11,13 @@ first free `-N` from 1; an empty slug is `heading`.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from ..heading_inline import _CACHE
 from . import Style
 from .numbering import FirstFree
-from .rendered import heading_text
+from .rendered import typographic
 
 
 class _GoLower(dict):
@@ -79,8 +80,19 @@ def blackfriday(text: str) -> str:
     return "".join(out)
 
 
+# goldmark's typographer (on in Hugo by default), leftmost-first; its quotes are deleted anyway.
+_TYPO = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb"}
+_TYPO_RE = re.compile("---|--|\\.\\.\\.|<<|>>")
+
+
+def hugo_text(inline_md: str) -> str:
+    """goldmark's text of a heading after the typographer's replacements: named entities
+    decoded, numeric references as written (measured: `&#x1F680;` slugs to `x1f680`)."""
+    return typographic(inline_md, _TYPO_RE, _TYPO, entities="named", br="")
+
+
 def _style(name, slugify):
-    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(heading_text(inline_md)))
+    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(hugo_text(inline_md)))
     return Style(name, base, slugify, lambda: FirstFree("heading"))
 
 

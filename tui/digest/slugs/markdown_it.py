@@ -6,7 +6,7 @@ an empty slug allowed once). They differ in the slugify function:
 
 - markdown-it-anchor's default: trim, lowercase, each run of JS blanks one `-`, then
   ``encodeURIComponent`` (so `목차` is `%EB%AA%A9%EC%B0%A8`, and the TOC link carries that);
-- VitePress 1.x (@mdit-vue/shared): NFKD (Hangul becomes conjoining jamo and stays so),
+- VitePress 1.x (@mdit-vue/shared), on the text with entity references as written: NFKD (Hangul becomes conjoining jamo and stays so),
   accents and controls deleted, runs of blanks and ASCII punctuation one `-`, trimmed, a
   leading digit prefixed with `_`, lowercased;
 - Eleventy's ``slugify`` filter (@sindresorhus/slugify 2, ``decamelize: false``): transliterated
@@ -55,13 +55,14 @@ def eleventy(text: str) -> str:
     return re.sub(r"-{2,}", "-", _E_OTHER.sub("-", text).replace("\\", "")).strip("-")
 
 
-def _style(name, slugify):
-    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(token_text(inline_md)))
+def _style(name, slugify, entities=True):
+    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(token_text(inline_md, entities)))
     return Style(name, base, slugify, FirstFree)
 
 
 STYLES = {
     "markdown-it-anchor": _style("markdown-it-anchor", markdown_it_anchor),
-    "vitepress": _style("vitepress", vitepress),
+    # VitePress puts entity references back as written (restoreEntities) before slugging.
+    "vitepress": _style("vitepress", vitepress, entities=False),
     "eleventy": _style("eleventy", eleventy),
 }

@@ -16,14 +16,15 @@ import unicodedata
 
 from ..heading_inline import _CACHE
 from . import Style
-from .numbering import FirstFree
+from .numbering import FirstFree, PerBase
 from .rendered import typographic
 
 _ALNUM = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No"))
 _MARKS = frozenset(("Mn", "Mc", "Me", "Pc"))
 # Haskell's isSpace: the ASCII blanks, NBSP, and every other space separator (Zs).
 _BLANKS = "\t\n\v\f\r \xa0"
-_SMART = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"))
+_SMART = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
+_SMART_RE = re.compile("---|--|\\.\\.\\.")
 _ASCII_RUNS = re.compile(r"[ \t\n]+")
 
 
@@ -44,14 +45,15 @@ def markdown(text: str) -> str:
 
 
 def gfm(text: str) -> str:
-    text = _ASCII_RUNS.sub(" ", unicodedata.normalize("NFC", text).strip(" \t\n"))
+    text = _ASCII_RUNS.sub(" ", unicodedata.normalize("NFC", text))
     return "".join("-" if _is_space(c) else c if c in "_-" or unicodedata.category(c) in _ALNUM
                    or unicodedata.category(c) in _MARKS else "" for c in _lower(text))
 
 
 STYLES = {
-    "pandoc": Style("pandoc", functools.lru_cache(maxsize=_CACHE)(lambda md: markdown(typographic(md, _SMART))),
+    "pandoc": Style("pandoc", functools.lru_cache(maxsize=_CACHE)(lambda md: markdown(typographic(md, _SMART_RE, _SMART, br=' '))),
                     markdown, lambda: FirstFree("section")),
-    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, ()))),
-                        gfm, lambda: FirstFree("section")),
+    # gfm counts per base slug with no re-check and leaves an empty slug empty (no id).
+    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, br=' '))),
+                        gfm, PerBase),
 }

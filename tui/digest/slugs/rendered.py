@@ -8,9 +8,14 @@ happen first.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
-from ..heading_inline import _CACHE, _MARKUP, _decode, _parse, _prepare
+from .js import JS_TRIM
+from ..heading_inline import _CACHE, _ENTITY, _MARKUP, _decode, _parse, _prepare
+
+
+_NAMED = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -26,28 +31,73 @@ def heading_text(inline_md: str) -> str:
 
 
 @functools.lru_cache(maxsize=_CACHE)
-def token_text(inline_md: str) -> str:
-    """markdown-it-anchor's ``getTokensText``: only text and code tokens, so a line break
-    (soft or hard) joins the lines with nothing between them."""
+def engine_text(inline_md: str) -> str:
+    """The rendered text as a Markdown engine hands it over: the source is trimmed of spaces
+    and tabs before parsing, so a blank that an entity (`&nbsp;`) or a code span produces, or a
+    no-break space in the source, stays at the ends."""
     inline_md = _prepare(inline_md)
     if not _MARKUP.search(inline_md):
         return inline_md.strip(" \t")
-    text = "".join(_decode(v) if k == "text" else v if k in ("escape", "codespan") else ""
+    text = "".join(_decode(v) if k == "text" else "" if k == "inline_html" else v
                    for k, v in _parse(inline_md))
+    # Blanks left at an end by a dropped image or tag go too (the FORMAT vectors).
+    return unicodedata.normalize("NFC", text).strip(" \t")
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def token_text(inline_md: str, entities: bool = True) -> str:
+    """markdown-it-anchor's ``getTokensText``: only text and code tokens, so a line break
+    (soft or hard) joins the lines with nothing between them. ``entities=False``: VitePress's
+    restoreEntities, which puts entity references back as written (and an escaped `&` as
+    `&amp;`) wherever it joins text tokens, so only an entity standing alone stays decoded."""
+    # markdown-it trims a heading's content with JavaScript's trim(), all Unicode blanks.
+    inline_md = _prepare(inline_md).strip(JS_TRIM)
+    if not _MARKUP.search(inline_md):
+        return inline_md
+    pieces = _parse(inline_md)
+    if entities:
+        text = "".join(_decode(v) if k == "text" else v if k in ("escape", "codespan") else "" for k, v in pieces)
+    else:
+        text = "".join(_restored_runs(pieces))
     return unicodedata.normalize("NFC", text)
 
 
-def typographic(inline_md: str, table: tuple[tuple[str, str], ...]) -> str:
-    """The rendered text with ``table``'s replacements made in text (not code or escapes),
-    as kramdown's typographic symbols and pandoc's ``smart`` extension do before slugging."""
+def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = True,
+                br: str = "\n") -> str:
+    """The text as an engine hands it over (see ``engine_text``) with ``pattern``'s matches in
+    text (not code or escapes) replaced through ``table``, as kramdown's typographic symbols,
+    pandoc's ``smart`` and goldmark's typographer do before slugging. ``entities=False`` keeps
+    entity references as written; ``entities="named"`` decodes only named ones (goldmark,
+    whose text keeps numeric references as written: `&#8212;` slugs to `8212`)."""
     inline_md = _prepare(inline_md)
     out = []
-    pieces = _parse(inline_md) if _MARKUP.search(inline_md) else [("text", inline_md.strip())]
+    pieces = _parse(inline_md) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
     for kind, value in pieces:
         if kind == "text":
-            for old, new in table:
-                value = value.replace(old, new)
-            out.append(_decode(value))
+            if pattern is not None:
+                value = pattern.sub(lambda m: table[m.group(0)], value)
+            if entities == "named":
+                value = _NAMED.sub(lambda m: _decode(m.group(0)), value)
+            out.append(_decode(value) if entities is True else value)
+        elif kind == "break":
+            out.append(br)
         elif kind != "inline_html":
             out.append(value)
-    return unicodedata.normalize("NFC", "".join(out)).strip()
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _restored_runs(pieces):
+    run: list = []
+    for kind, value in pieces + [("end", "")]:
+        if kind in ("text", "escape"):
+            run.append((kind, value))
+            continue
+        if len(run) == 1 and run[0][0] == "text" and _ENTITY.fullmatch(run[0][1]):
+            yield _decode(run[0][1])
+        elif len(run) == 1:
+            yield run[0][1]
+        else:
+            yield "".join("&amp;" if (k, v) == ("escape", "&") else v for k, v in run)
+        run = []
+        if kind == "codespan":
+            yield value
