@@ -45,8 +45,9 @@ def vitepress(text: str) -> str:
     return re.sub(r"^(\d)", r"_\1", text).lower()
 
 
-_E_CONTRACTION = re.compile(r"([a-zA-Z\d]+)'([ts])(\s|$)")
-_E_OTHER = re.compile(r"[^a-z\d]+")
+# JavaScript's \d (no u flag) is ASCII only; its \s is JS_WS.
+_E_CONTRACTION = re.compile(f"([a-zA-Z0-9]+)'([ts])([{JS_WS}]|$)")
+_E_OTHER = re.compile(r"[^a-z0-9]+")
 
 
 def eleventy(text: str) -> str:

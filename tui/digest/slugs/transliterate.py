@@ -1,30 +1,32 @@
-"""@sindresorhus/transliterate 1 (what Eleventy's slugify filter runs first), approximated:
-its replacements for the letters Unicode does not decompose (German umlauts as two letters,
-ß, æ, ø, đ, ł, þ, ...) and `&` as ` and `, then decomposition with the diacritics deleted.
-Scripts it transliterates (Cyrillic, Greek, Arabic, ...) beyond this table are not yet covered:
-their letters are dropped here as they are for every script it does not know (Hangul, CJK).
+"""@sindresorhus/transliterate 1 as Eleventy's slugify filter runs it (with slugify 2's `&` as
+` and `, `♥` as ` love `): the package's replacements in its order, then decomposition with
+the diacritics deleted. The table is data generated from the package (transliterate_table.py).
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
-# Applied in this order, as the package's list is.
-_REPLACEMENTS = (
-    ("&", " and "), ("🦄", " unicorn "), ("♥", " love "),
-    ("ß", "ss"), ("ẞ", "Ss"), ("ä", "ae"), ("Ä", "Ae"), ("ö", "oe"), ("Ö", "Oe"), ("ü", "ue"), ("Ü", "Ue"),
-    ("Æ", "AE"), ("æ", "ae"), ("Ð", "D"), ("ð", "d"), ("Ø", "O"), ("ø", "o"), ("Þ", "TH"), ("þ", "th"),
-    ("Đ", "D"), ("đ", "d"), ("Ħ", "H"), ("ħ", "h"), ("ı", "i"), ("Ł", "L"), ("ł", "l"), ("Œ", "OE"),
-    ("œ", "oe"), ("Ŧ", "T"), ("ŧ", "t"), ("ƒ", "f"), ("Ə", "A"), ("ə", "a"),
-)
-# ASCII and Latin-1 characters with the Unicode Diacritic property: deleted, not separators.
-_SPACING_DIACRITICS = dict.fromkeys(map(ord, "^`\xa8\xaf\xb4\xb7\xb8"))
+
+@functools.cache
+def _tables():
+    from .transliterate_table import DIACRITIC_RANGES, REPLACEMENTS
+
+    drops = {cp: None for lo, hi in DIACRITIC_RANGES for cp in range(lo, hi + 1)}
+    return REPLACEMENTS, [pair for pair in REPLACEMENTS if pair[0].isascii()], drops
 
 
 def transliterate(text: str) -> str:
-    for old, new in _REPLACEMENTS:
-        if old in text:
+    replacements, ascii_only, drops = _tables()
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        # Each key replaced everywhere in turn, as the package does: a later key never
+        # matches what an earlier one already replaced.
+        for old, new in replacements:
+            if old in text:
+                text = text.replace(old, new)
+    else:
+        for old, new in ascii_only:  # `&`
             text = text.replace(old, new)
-    decomposed = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", text.translate(_SPACING_DIACRITICS))
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(drops))
