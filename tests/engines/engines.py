@@ -101,14 +101,14 @@ def run(style: str, pages: list[str]) -> list[list[str | None]]:
 
 def _run_pandoc(reader: str, pages: list[str]) -> list[list[str | None]]:
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "pages.txt"
+        path, out = Path(tmp) / "pages.txt", Path(tmp) / "ids.txt"
         path.write_text("\n\x1e\n".join(pages), encoding="utf-8")
-        env = dict(os.environ, PAGES=str(path), READER=reader)
-        done = subprocess.run(["pandoc", "-f", "markdown", "-t", "plain", "--lua-filter", str(HERE / "ids.lua"),
-                               os.devnull], capture_output=True, text=True, env=env, check=True, encoding="utf-8")
-    chunks = done.stdout.split("\x1e\n")[: len(pages)]
-    return [[line or None for line in chunk.strip("\n").split("\n")] if chunk.strip("\n") else []
-            for chunk in chunks]
+        env = dict(os.environ, PAGES=str(path), READER=reader, OUT=str(out))
+        subprocess.run(["pandoc", "-f", "markdown", "-t", "plain", "--lua-filter", str(HERE / "ids.lua"), os.devnull],
+                       capture_output=True, env=env, check=True)
+        chunks = out.read_text(encoding="utf-8").split("\x1e\n")[: len(pages)]
+    # One id a line; an empty line is a header pandoc gave no id.
+    return [[line or None for line in chunk[:-1].split("\n")] if chunk else [] for chunk in chunks]
 
 
 def _run_hugo(id_type: str, pages: list[str]) -> list[list[str | None]]:
