@@ -416,3 +416,54 @@ def test_every_style_has_vectors():
 def test_page_of_headings(style):
     slugger = Slugger(style)
     assert [slugger.slug(h) for h in PAGE] == IDS[style]
+
+
+POST = """---
+title: Weekly
+---
+
+이번 주 소식입니다.
+
+## 목차
+
+- [old](#old)
+
+### 목차 뉴스 (AI)
+
+본문 [참고링크](https://example.com/a)
+
+### What's new? (2020)
+
+text
+
+### 🚀
+
+text
+
+### 🚀
+
+text
+
+### Résumé naïve
+
+text
+"""
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_fix_writes_each_styles_ids_and_then_has_nothing_to_do(style):
+    from datetime import datetime
+
+    from tui.digest.post import ParseOptions, Post
+    from tui.digest.regen import SaveRules, regenerate
+
+    def save(text):
+        post = Post.parse(text, options=ParseOptions(anchor_style=style))
+        return regenerate(post, SaveRules(), datetime(2020, 6, 20)).text
+
+    once = save(POST)
+    slugger = Slugger(style)
+    ids = [slugger.slug(h) for h in ["목차", "목차 뉴스 (AI)", "What's new? (2020)", "🚀", "🚀", "Résumé naïve"]]
+    toc = once.split("## 목차\n\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.rsplit("](#", 1)[1][:-1] for line in toc.splitlines()] == ids[1:]
+    assert save(once) == once  # read back: the written anchors (parentheses, %-escapes) are current
