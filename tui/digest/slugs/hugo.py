@@ -17,7 +17,8 @@ import unicodedata
 from ..heading_inline import _CACHE
 from . import Style
 from .numbering import FirstFree
-from .rendered import typographic
+from ..heading_inline import _MARKUP, _decode, _inline, _prepare
+from .rendered import _NAMED
 
 
 class _GoLower(dict):
@@ -87,8 +88,48 @@ _TYPO_RE = re.compile("---|--|\\.\\.\\.|<<|>>")
 
 def hugo_text(inline_md: str) -> str:
     """goldmark's text of a heading after the typographer's replacements: named entities
-    decoded, numeric references as written (measured: `&#x1F680;` slugs to `x1f680`)."""
-    return typographic(inline_md, _TYPO_RE, _TYPO, entities="named", br="")
+    decoded, numeric references as written (measured: `&#x1F680;` slugs to `x1f680`), and of
+    a link, emphasis or strikethrough only its first text node (measured: `[What's](u)` slugs
+    to `what`, `*x86_64*` to `x86_`)."""
+    inline_md = _prepare(inline_md)
+    if not _MARKUP.search(inline_md):
+        return _TYPO_RE.sub(lambda m: _TYPO[m.group(0)], inline_md.strip(" \t"))
+    out = []
+    for tok in _inline()(inline_md.strip(" \t\n\f"), {}):
+        kind = tok["type"]
+        if kind in ("text", "escape"):
+            text = tok["raw"] if kind == "escape" else _TYPO_RE.sub(lambda m: _TYPO[m.group(0)], tok["raw"])
+            out.append(_NAMED.sub(lambda m: _decode(m.group(0)), text) if kind == "text" else text)
+        elif kind == "codespan":
+            out.append(tok["raw"])
+        elif kind in _CONTAINERS:
+            out.append(_NAMED.sub(lambda m: _decode(m.group(0)), _first_node(tok["children"])))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_CONTAINERS = frozenset(("emphasis", "strong", "link", "strikethrough"))
+# Where goldmark ends a text node inside a container: after a run of unmatched delimiters, or
+# before a typographer replacement.
+_NODE_END = re.compile(r"[_*]+|['\"]|--|\.\.\.|<<|>>")
+
+
+def _first_node(children: list) -> str:
+    text = ""
+    for tok in children:
+        kind = tok["type"]
+        if kind in ("text", "escape"):
+            raw = tok["raw"]
+            m = _NODE_END.search(raw) if kind == "text" else None
+            if m:
+                return text + raw[: m.end() if m.group(0)[0] in "_*" else m.start()]
+            text += raw
+        elif text:
+            return text
+        elif kind == "codespan":
+            return tok["raw"]
+        elif kind in _CONTAINERS:
+            return _first_node(tok["children"])
+    return text
 
 
 def _style(name, slugify):
