@@ -77,8 +77,52 @@ def _pieces(tokens: list, out: list) -> list:
     return out
 
 
-def _parse(inline_md: str) -> list:
-    return _pieces(_inline()(inline_md.strip(" \t\n\f"), {}), [])
+def _parse(inline_md: str, commonmark: bool = True) -> list:
+    """``commonmark=False`` for the parsers that, like mistune, let a format character open
+    emphasis (kramdown, marked)."""
+    inline_md = inline_md.strip(" \t\n\f")
+    if commonmark and _FORMAT_NEXT_TO_DELIMITER.search(inline_md):
+        inline_md = _escape_inert_delimiters(inline_md)
+    return _pieces(_inline()(inline_md, {}), [])
+
+
+# mistune takes a format character (a zero-width space, a joiner) beside `*` or `_` for a word
+# boundary; CommonMark (markdown-it, marked, goldmark, cmark) for neither blank nor punctuation,
+# so `\u200b__dunder__` is no emphasis there. Only such runs are looked at.
+_FORMAT_NEXT_TO_DELIMITER = re.compile(r"[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+                                       r"\u2060-\u2064\u2066-\u206f\ufeff](?:\*+|_+)|(?:\*+|_+)[\u00ad\u200b-\u200f"
+                                       r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_RUN = re.compile(r"\*+|_+")
+
+
+def _side(ch: str | None) -> str:
+    if ch is None or ch in " \t\n\f\r" or unicodedata.category(ch) == "Zs":
+        return "blank"
+    return "punct" if unicodedata.category(ch)[0] in "PS" else "other"
+
+
+def _escape_inert_delimiters(text: str) -> str:
+    """Backslash-escape a delimiter run beside a format character that CommonMark's flanking
+    rules let close nothing an earlier run opened, nor open anything a later run closes."""
+    out, last = [], 0
+    for m in _RUN.finditer(text):
+        before = text[m.start() - 1] if m.start() else None
+        after = text[m.end()] if m.end() < len(text) else None
+        if not (before and unicodedata.category(before) == "Cf" or after and unicodedata.category(after) == "Cf"):
+            continue
+        prev, nxt = _side(before), _side(after)
+        left = nxt != "blank" and (nxt != "punct" or prev != "other")
+        right = prev != "blank" and (prev != "punct" or nxt != "other")
+        if m.group(0)[0] == "*":
+            can_open, can_close = left, right
+        else:
+            can_open = left and (not right or prev == "punct")
+            can_close = right and (not left or nxt == "punct")
+        if (can_close and m.group(0)[0] in text[:m.start()]) or (can_open and m.group(0)[0] in text[m.end():]):
+            continue
+        out.append(text[last:m.start()] + "".join("\\" + c for c in m.group(0)))
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _decode(raw: str) -> str:

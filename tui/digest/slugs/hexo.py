@@ -77,7 +77,7 @@ def _hexo_text(inline_md: str) -> str:
             inline_md = _smartypants(inline_md)
         return inline_md.strip(_JS_TRIM)
     out = []
-    for kind, value in _parse(inline_md):
+    for kind, value in _parse(inline_md, commonmark=False):
         if kind == "text":
             # marked applies smartypants per text token, then escapes all but entity-shaped "&".
             value = _HEXO_LONE_AMP.sub("&amp;", _smartypants(value))

@@ -17,7 +17,8 @@ import unicodedata
 from ..heading_inline import _CACHE
 from . import Style
 from .numbering import FirstFree
-from ..heading_inline import _MARKUP, _decode, _inline, _prepare
+from ..heading_inline import (_FORMAT_NEXT_TO_DELIMITER, _MARKUP, _decode, _escape_inert_delimiters, _inline,
+                              _prepare)
 from .rendered import _NAMED
 
 
@@ -95,7 +96,10 @@ def hugo_text(inline_md: str) -> str:
     if not _MARKUP.search(inline_md):
         return _TYPO_RE.sub(lambda m: _TYPO[m.group(0)], inline_md.strip(" \t"))
     out = []
-    for tok in _inline()(inline_md.strip(" \t\n\f"), {}):
+    inline_md = inline_md.strip(" \t\n\f")
+    if _FORMAT_NEXT_TO_DELIMITER.search(inline_md):
+        inline_md = _escape_inert_delimiters(inline_md)
+    for tok in _inline()(inline_md, {}):
         kind = tok["type"]
         if kind in ("text", "escape"):
             text = tok["raw"] if kind == "escape" else _TYPO_RE.sub(lambda m: _TYPO[m.group(0)], tok["raw"])

@@ -53,7 +53,7 @@ def jekyll_slugify(text: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE)
 def jekyll(inline_md: str) -> str:
-    return jekyll_slugify(typographic(inline_md, _SYMS_RE, _SYMS))
+    return jekyll_slugify(typographic(inline_md, _SYMS_RE, _SYMS, commonmark=False))
 
 
 STYLES = {

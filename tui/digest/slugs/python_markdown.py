@@ -33,7 +33,7 @@ def toc_text(inline_md: str) -> str:
     if not _MARKUP.search(inline_md):
         return " ".join(inline_md.split())
     text = "".join(v if k in ("text", "break") else html.escape(v, quote=False) if k in ("escape", "codespan")
-                   else "" for k, v in _parse(inline_md))
+                   else "" for k, v in _parse(inline_md, commonmark=False))
     return html.unescape(" ".join(text.split()))
 
 

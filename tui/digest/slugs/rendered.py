@@ -63,7 +63,7 @@ def token_text(inline_md: str, entities: bool = True) -> str:
 
 
 def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = True,
-                br: str = "\n") -> str:
+                br: str = "\n", commonmark: bool = True) -> str:
     """The text as an engine hands it over (see ``engine_text``) with ``pattern``'s matches in
     text (not code or escapes) replaced through ``table``, as kramdown's typographic symbols,
     pandoc's ``smart`` and goldmark's typographer do before slugging. ``entities=False`` keeps
@@ -71,7 +71,7 @@ def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = Tr
     whose text keeps numeric references as written: `&#8212;` slugs to `8212`)."""
     inline_md = _prepare(inline_md)
     out = []
-    pieces = _parse(inline_md) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
+    pieces = _parse(inline_md, commonmark) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
     for kind, value in pieces:
         if kind == "text":
             if pattern is not None:
