@@ -64,8 +64,13 @@ def _prepare(inline_md: str) -> str:
     return unicodedata.normalize("NFC", inline_md)
 
 
-def _pieces(tokens: list, out: list) -> list:
-    """Flatten mistune's inline tokens to (type, raw) pairs; images go: alt text is no heading text."""
+# The tags marked writes around inline containers, for the one reader that sees them (hexo).
+_TAGS = {"emphasis": ("<em>", "</em>"), "strong": ("<strong>", "</strong>"), "strikethrough": ("<del>", "</del>")}
+
+
+def _pieces(tokens: list, out: list, tags: bool = False) -> list:
+    """Flatten mistune's inline tokens to (type, raw) pairs; images go: alt text is no heading
+    text. ``tags``: the containers' HTML tags kept as inline_html pieces."""
     for tok in tokens:
         kind = tok["type"]
         if kind in ("text", "escape", "codespan", "inline_html"):
@@ -73,17 +78,22 @@ def _pieces(tokens: list, out: list) -> list:
         elif kind in ("softbreak", "linebreak"):
             out.append(("break", "\n"))
         elif kind != "image":
-            _pieces(tok.get("children", ()), out)
+            opening, closing = ("<a>", "</a>") if kind == "link" else _TAGS.get(kind, ("", ""))
+            if tags and opening:
+                out.append(("inline_html", opening))
+            _pieces(tok.get("children", ()), out, tags)
+            if tags and closing:
+                out.append(("inline_html", closing))
     return out
 
 
-def _parse(inline_md: str, commonmark: bool = True) -> list:
+def _parse(inline_md: str, commonmark: bool = True, tags: bool = False) -> list:
     """``commonmark=False`` for the parsers that, like mistune, let a format character open
-    emphasis (kramdown, marked)."""
+    emphasis (kramdown, pandoc, Python-Markdown); ``"*"`` for marked, which does so for `_` only."""
     inline_md = inline_md.strip(" \t\n\f")
     if commonmark and _FORMAT_NEXT_TO_DELIMITER.search(inline_md):
-        inline_md = _escape_inert_delimiters(inline_md)
-    return _pieces(_inline()(inline_md, {}), [])
+        inline_md = _escape_inert_delimiters(inline_md, "*_" if commonmark is True else commonmark)
+    return _pieces(_inline()(inline_md, {}), [], tags)
 
 
 # mistune takes a format character (a zero-width space, a joiner) beside `*` or `_` for a word
@@ -101,11 +111,13 @@ def _side(ch: str | None) -> str:
     return "punct" if unicodedata.category(ch)[0] in "PS" else "other"
 
 
-def _escape_inert_delimiters(text: str) -> str:
+def _escape_inert_delimiters(text: str, chars: str = "*_") -> str:
     """Backslash-escape a delimiter run beside a format character that CommonMark's flanking
     rules let close nothing an earlier run opened, nor open anything a later run closes."""
     out, last = [], 0
     for m in _RUN.finditer(text):
+        if m.group(0)[0] not in chars:
+            continue
         before = text[m.start() - 1] if m.start() else None
         after = text[m.end()] if m.end() < len(text) else None
         if not (before and unicodedata.category(before) == "Cf" or after and unicodedata.category(after) == "Cf"):

@@ -67,6 +67,9 @@ def _smartypants(text: str) -> str:
     return text.replace("...", "\u2026")
 
 
+_RAW_TAG = re.compile(r"</?(?:code|pre|kbd|script)\b", re.I)
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _hexo_text(inline_md: str) -> str:
     """What hexo-renderer-marked slugs: the heading's HTML (smartypants on text, marked's
@@ -76,15 +79,20 @@ def _hexo_text(inline_md: str) -> str:
         if _SMARTY.search(inline_md):
             inline_md = _smartypants(inline_md)
         return inline_md.strip(_JS_TRIM)
-    out = []
-    for kind, value in _parse(inline_md, commonmark=False):
+    out, raw = [], False
+    for kind, value in _parse(inline_md, commonmark="*", tags=True):
         if kind == "text":
-            # marked applies smartypants per text token, then escapes all but entity-shaped "&".
-            value = _HEXO_LONE_AMP.sub("&amp;", _smartypants(value))
+            # marked applies smartypants per text token (not inside raw <code>, <pre>, <kbd> or
+            # <script>), then escapes all but entity-shaped "&".
+            value = _HEXO_LONE_AMP.sub("&amp;", value if raw else _smartypants(value))
             out.append(_HEXO_ESCAPE.sub(lambda m: _HEXO_ESCAPES[m.group(0)], value))
         elif kind in ("escape", "codespan"):
-            out.append(re.sub(r"[&<>\"']", lambda m: _HEXO_ESCAPES[m.group(0)], value))
+            value = re.sub(r"[&<>\"']", lambda m: _HEXO_ESCAPES[m.group(0)], value)
+            # The tags matter to stripHTML when a stray "<" before them left it inside a tag.
+            out.append(f"<code>{value}</code>" if kind == "codespan" else value)
         else:  # inline HTML stays for stripHTML to remove; a break is "<br>" (`breaks: true`)
+            if kind == "inline_html" and _RAW_TAG.match(value):
+                raw = not value.startswith("</")
             out.append("<br>" if kind == "break" else value)
     text = _HEXO_UNESCAPE.sub(lambda m: _HEXO_UNESCAPES[m.group(0)], "".join(out))
     return _strip_html(text).strip(_JS_TRIM)
