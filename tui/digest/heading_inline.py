@@ -68,32 +68,36 @@ def _prepare(inline_md: str) -> str:
 _TAGS = {"emphasis": ("<em>", "</em>"), "strong": ("<strong>", "</strong>"), "strikethrough": ("<del>", "</del>")}
 
 
-def _pieces(tokens: list, out: list, tags: bool = False) -> list:
-    """Flatten mistune's inline tokens to (type, raw) pairs; images go: alt text is no heading
-    text. ``tags``: the containers' HTML tags kept as inline_html pieces."""
+def _pieces(tokens: list, out: list, tags: bool = False, alt: bool = False) -> list:
+    """Flatten mistune's inline tokens to (type, raw) pairs; images go (``alt``: their alt text
+    stays, as pandoc's plain text has it). ``tags``: the containers' HTML tags kept as
+    inline_html pieces."""
     for tok in tokens:
         kind = tok["type"]
         if kind in ("text", "escape", "codespan", "inline_html"):
             out.append((kind, tok["raw"]))
         elif kind in ("softbreak", "linebreak"):
             out.append(("break", "\n"))
-        elif kind != "image":
+        elif kind == "image":
+            if alt:
+                _pieces(tok.get("children", ()), out, tags, alt)
+        else:
             opening, closing = ("<a>", "</a>") if kind == "link" else _TAGS.get(kind, ("", ""))
             if tags and opening:
                 out.append(("inline_html", opening))
-            _pieces(tok.get("children", ()), out, tags)
+            _pieces(tok.get("children", ()), out, tags, alt)
             if tags and closing:
                 out.append(("inline_html", closing))
     return out
 
 
-def _parse(inline_md: str, commonmark: bool = True, tags: bool = False) -> list:
+def _parse(inline_md: str, commonmark: bool = True, tags: bool = False, alt: bool = False) -> list:
     """``commonmark=False`` for the parsers that, like mistune, let a format character open
     emphasis (kramdown, pandoc, Python-Markdown); ``"*"`` for marked, which does so for `_` only."""
     inline_md = inline_md.strip(" \t\n\f")
     if commonmark and _FORMAT_NEXT_TO_DELIMITER.search(inline_md):
         inline_md = _escape_inert_delimiters(inline_md, "*_" if commonmark is True else commonmark)
-    return _pieces(_inline()(inline_md, {}), [], tags)
+    return _pieces(_inline()(inline_md, {}), [], tags, alt)
 
 
 # mistune takes a format character (a zero-width space, a joiner) beside `*` or `_` for a word
@@ -111,12 +115,20 @@ def _side(ch: str | None) -> str:
     return "punct" if unicodedata.category(ch)[0] in "PS" else "other"
 
 
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes."""
+    n = 0
+    while at - n - 1 >= 0 and text[at - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
 def _escape_inert_delimiters(text: str, chars: str = "*_") -> str:
     """Backslash-escape a delimiter run beside a format character that CommonMark's flanking
     rules let close nothing an earlier run opened, nor open anything a later run closes."""
     out, last = [], 0
     for m in _RUN.finditer(text):
-        if m.group(0)[0] not in chars:
+        if m.group(0)[0] not in chars or _escaped(text, m.start()):
             continue
         before = text[m.start() - 1] if m.start() else None
         after = text[m.end()] if m.end() < len(text) else None

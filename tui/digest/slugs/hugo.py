@@ -106,12 +106,19 @@ def hugo_text(inline_md: str) -> str:
             out.append(_NAMED.sub(lambda m: _decode(m.group(0)), text) if kind == "text" else text)
         elif kind == "codespan":
             out.append(tok["raw"])
-        elif kind in _CONTAINERS:
+        elif kind in _CONTAINERS and not _autolink(tok):  # an autolink's URL is no text to goldmark
             out.append(_NAMED.sub(lambda m: _decode(m.group(0)), _first_node(tok["children"])))
     return unicodedata.normalize("NFC", "".join(out))
 
 
-_CONTAINERS = frozenset(("emphasis", "strong", "link", "strikethrough"))
+# An image counts too: its alt text is its children.
+_CONTAINERS = frozenset(("emphasis", "strong", "link", "strikethrough", "image"))
+
+
+def _autolink(tok: dict) -> bool:
+    children = tok.get("children") or ()
+    return (tok["type"] == "link" and len(children) == 1 and children[0]["type"] == "text"
+            and tok.get("attrs", {}).get("url", "").endswith(children[0]["raw"]))
 # Where goldmark ends a text node inside a container: after a run of unmatched delimiters, or
 # before a typographer replacement.
 _NODE_END = re.compile(r"[_*]+|['\"]|--|\.\.\.|<<|>>")

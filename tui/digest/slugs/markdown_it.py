@@ -42,7 +42,7 @@ _V_SPECIAL = re.compile(f"[{JS_WS}~`!@#$%^&*()\\-_+=\\[\\]{{}}|\\\\;:\"'\u201c\u
 def vitepress(text: str) -> str:
     text = _V_CONTROL.sub("", unicodedata.normalize("NFKD", text))
     text = re.sub(r"-{2,}", "-", _V_SPECIAL.sub("-", text)).strip("-")
-    return re.sub(r"^(\d)", r"_\1", text).lower()
+    return re.sub(r"^([0-9])", r"_\1", text).lower()  # JavaScript's \d: ASCII digits
 
 
 # JavaScript's \d (no u flag) is ASCII only; its \s is JS_WS.

@@ -51,9 +51,9 @@ def gfm(text: str) -> str:
 
 
 STYLES = {
-    "pandoc": Style("pandoc", functools.lru_cache(maxsize=_CACHE)(lambda md: markdown(typographic(md, _SMART_RE, _SMART, br=' ', commonmark=False))),
+    "pandoc": Style("pandoc", functools.lru_cache(maxsize=_CACHE)(lambda md: markdown(typographic(md, _SMART_RE, _SMART, br=' ', commonmark=False, alt=True))),
                     markdown, lambda: FirstFree("section")),
     # gfm counts per base slug with no re-check and leaves an empty slug empty (no id).
-    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, br=' ', commonmark=False))),
+    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, br=' ', commonmark=False, alt=True))),
                         gfm, PerBase),
 }

@@ -15,6 +15,7 @@ from .js import JS_TRIM
 from ..heading_inline import _CACHE, _ENTITY, _MARKUP, _decode, _parse, _prepare
 
 
+_LONE_TILDE = re.compile(r"(?<![~\\])~(?!~)")
 _NAMED = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,31};")
 
 
@@ -54,6 +55,8 @@ def token_text(inline_md: str, entities: bool = True) -> str:
     inline_md = _prepare(inline_md).strip(JS_TRIM)
     if not _MARKUP.search(inline_md):
         return inline_md
+    if "~" in inline_md:  # markdown-it strikes through with two tildes only, not one
+        inline_md = _LONE_TILDE.sub(r"\\~", inline_md)
     pieces = _parse(inline_md)
     if entities:
         text = "".join(_decode(v) if k == "text" else v if k in ("escape", "codespan") else "" for k, v in pieces)
@@ -63,7 +66,7 @@ def token_text(inline_md: str, entities: bool = True) -> str:
 
 
 def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = True,
-                br: str = "\n", commonmark: bool = True) -> str:
+                br: str = "\n", commonmark: bool = True, alt: bool = False) -> str:
     """The text as an engine hands it over (see ``engine_text``) with ``pattern``'s matches in
     text (not code or escapes) replaced through ``table``, as kramdown's typographic symbols,
     pandoc's ``smart`` and goldmark's typographer do before slugging. ``entities=False`` keeps
@@ -71,7 +74,7 @@ def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = Tr
     whose text keeps numeric references as written: `&#8212;` slugs to `8212`)."""
     inline_md = _prepare(inline_md)
     out = []
-    pieces = _parse(inline_md, commonmark) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
+    pieces = _parse(inline_md, commonmark, alt=alt) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
     for kind, value in pieces:
         if kind == "text":
             if pattern is not None:
