@@ -78,6 +78,8 @@ def heading(rng: random.Random) -> str:
         text = " " + text + " "
     # Nothing an engine reads as block syntax, a closing sequence or a hard break.
     text = text.rstrip("#\\").lstrip("#>+-=*0123456789.) ")
+    if text.strip().casefold() in TOC_NAMES:
+        return "Empty"
     return text.replace("\n", " ") or "Empty"
 
 
@@ -107,3 +109,27 @@ def page_markdown(headings: list[str]) -> str:
     """The post the engines render and the project regenerates: a TOC, then one item a heading."""
     body = "".join(f"## {h}\n\ntext\n\n" for h in headings)
     return "Intro.\n\n## Contents\n\n- [stale](#stale)\n\n" + body
+
+
+# A second set: markup and characters the first leaves out (images, autolinks, inline HTML,
+# escapes, single tildes, letter-like and mathematical symbols, other digit scripts).
+EXTRA = ["![logo](/img/a.png)", "<https://example.com/x>", '<span class="x">', "</span>", "\\*", "\\_", "\\#",
+         "\\[", "\\&", "<kbd>Ctrl</kbd>", "&#65;", "&#x41;", "~one~", "``x``", "**bold *it* bold**", "_a_",
+         "__b__", "***c***", "x^2^", "H~2~O", "<br>", "&shy;", "\u00ad", "İ", "ǅ", "ᾈ", "ﬀ", "№", "℃",
+         "Ⓐ", "🄰", "Ⅳ", "𝐀𝐁", "٣", "١٢", "ℌ", "ǈ"]
+EXTENDED_SEED = 7
+
+
+def extended_pages(seed: int = EXTENDED_SEED, count: int = 40, per_page: int = PER_PAGE) -> list[list[str]]:
+    rng = random.Random(seed)
+
+    def one() -> str:
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            roll = rng.random()
+            parts.append(rng.choice(EXTRA) if roll < 0.4 else rng.choice(WORDS) if roll < 0.8 else rng.choice(PUNCT))
+            parts.append(rng.choice(SPACES))
+        text = "".join(parts[:-1]).rstrip("#\\ ").lstrip("#>+-=*0123456789.) ")
+        return "Empty" if not text.strip() or text.strip().casefold() in TOC_NAMES else text
+
+    return [[one() for _ in range(per_page)] for _ in range(count)]
