@@ -16,7 +16,7 @@ from ..heading_inline import _CACHE, _prepare
 from . import Style
 from .github import _GITHUB
 from .numbering import PerBase
-from .rendered import typographic
+from .rendered import stray_closers_as_text, typographic
 
 
 def kramdown(raw: str) -> str:
@@ -53,7 +53,7 @@ def jekyll_slugify(text: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE)
 def jekyll(inline_md: str) -> str:
-    return jekyll_slugify(typographic(inline_md, _SYMS_RE, _SYMS, commonmark=False))
+    return jekyll_slugify(typographic(inline_md, _SYMS_RE, _SYMS, commonmark=False, html=stray_closers_as_text))
 
 
 STYLES = {

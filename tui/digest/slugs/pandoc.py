@@ -17,7 +17,7 @@ import unicodedata
 from ..heading_inline import _CACHE
 from . import Style
 from .numbering import FirstFree, PerBase
-from .rendered import typographic
+from .rendered import pandoc_raw, typographic
 
 _ALNUM = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No"))
 _MARKS = frozenset(("Mn", "Mc", "Me", "Pc"))
@@ -45,7 +45,7 @@ def markdown(text: str) -> str:
 
 
 def gfm(text: str) -> str:
-    text = _ASCII_RUNS.sub(" ", unicodedata.normalize("NFC", text))
+    text = _ASCII_RUNS.sub(" ", unicodedata.normalize("NFC", text)).replace("\x00", "")
     return "".join("-" if _is_space(c) else c if c in "_-" or unicodedata.category(c) in _ALNUM
                    or unicodedata.category(c) in _MARKS else "" for c in _lower(text))
 
@@ -54,6 +54,6 @@ STYLES = {
     "pandoc": Style("pandoc", functools.lru_cache(maxsize=_CACHE)(lambda md: markdown(typographic(md, _SMART_RE, _SMART, br=' ', commonmark=False, alt=True))),
                     markdown, lambda: FirstFree("section")),
     # gfm counts per base slug with no re-check and leaves an empty slug empty (no id).
-    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, br=' ', commonmark=False, alt=True))),
+    "pandoc-gfm": Style("pandoc-gfm", functools.lru_cache(maxsize=_CACHE)(lambda md: gfm(typographic(md, br=' ', commonmark=False, alt=True, html=pandoc_raw))),
                         gfm, PerBase),
 }

@@ -66,14 +66,15 @@ def token_text(inline_md: str, entities: bool = True) -> str:
 
 
 def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = True,
-                br: str = "\n", commonmark: bool = True, alt: bool = False) -> str:
+                br: str = "\n", commonmark: bool = True, alt: bool = False, html=None) -> str:
     """The text as an engine hands it over (see ``engine_text``) with ``pattern``'s matches in
     text (not code or escapes) replaced through ``table``, as kramdown's typographic symbols,
     pandoc's ``smart`` and goldmark's typographer do before slugging. ``entities=False`` keeps
     entity references as written; ``entities="named"`` decodes only named ones (goldmark,
-    whose text keeps numeric references as written: `&#8212;` slugs to `8212`)."""
+    whose text keeps numeric references as written: `&#8212;` slugs to `8212`). ``html``, when
+    given, says what an inline HTML tag becomes, given the tags open before it."""
     inline_md = _prepare(inline_md)
-    out = []
+    out, open_tags = [], []
     pieces = _parse(inline_md, commonmark, alt=alt) if _MARKUP.search(inline_md) else [("text", inline_md.strip(" \t"))]
     for kind, value in pieces:
         if kind == "text":
@@ -84,9 +85,37 @@ def typographic(inline_md: str, pattern=None, table=None, *, entities: bool = Tr
             out.append(_decode(value) if entities is True else value)
         elif kind == "break":
             out.append(br)
-        elif kind != "inline_html":
+        elif kind == "inline_html":
+            if html is not None:
+                out.append(html(value, open_tags))
+        else:
             out.append(value)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+def stray_closers_as_text(tag: str, open_tags: list) -> str:
+    """kramdown: a closing tag with no opening tag before it stays text (`</span>` slugs to
+    `span`); other tags go."""
+    m = _TAG_NAME.match(tag)
+    if not m:
+        return ""
+    name = m.group(2).lower()
+    if not m.group(1):
+        open_tags.append(name)
+        return ""
+    if name in open_tags:
+        del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name)]
+        return ""
+    return tag
+
+
+def pandoc_raw(tag: str, open_tags: list) -> str:
+    """pandoc: a raw tag is an element of its own, so the blanks either side stay two (a
+    \x00 keeps them from being collapsed into one, and is dropped after); `<br>` is a break."""
+    return "\x00 \x00" if _TAG_NAME.match(tag) and tag[1:3].lower() == "br" else "\x00"
 
 
 def _restored_runs(pieces):
