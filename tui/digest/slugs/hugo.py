@@ -143,8 +143,19 @@ def _first_node(children: list) -> str:
     return text
 
 
+def _html_only(inline_md: str) -> bool:
+    """A heading of nothing but raw HTML or autolinks, which Hugo gives no id (measured:
+    `## <br>`, `## <https://example.com>`)."""
+    inline_md = _prepare(inline_md).strip(" \t")
+    if not inline_md.startswith("<"):
+        return False
+    return all(tok["type"] in ("inline_html", "softbreak", "linebreak") or _autolink(tok) or
+               (tok["type"] == "text" and not tok["raw"].strip(" \t")) for tok in _inline()(inline_md, {}))
+
+
 def _style(name, slugify):
-    base = functools.lru_cache(maxsize=_CACHE)(lambda inline_md: slugify(hugo_text(inline_md)))
+    base = functools.lru_cache(maxsize=_CACHE)(
+        lambda inline_md: None if _html_only(inline_md) else slugify(hugo_text(inline_md)))
     return Style(name, base, slugify, lambda: FirstFree("heading"))
 
 

@@ -33,7 +33,9 @@ class FirstFree:
         self.used: set[str] = set()
         self.empty = empty
 
-    def __call__(self, base: str) -> str:
+    def __call__(self, base: str | None) -> str:
+        if base is None:  # a heading the engine gives no id at all
+            return ""
         used, anchor = self.used, base or self.empty
         if anchor in used:
             n = 1
