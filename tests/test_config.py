@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import Settings, default_config_path, load_settings, save_setting
+from tui.config import ANCHOR_STYLES, Settings, default_config_path, load_settings, save_setting
 from tui.digest.errors import ConfigError
 
 
@@ -70,7 +70,7 @@ autosave_seconds = 10
     "text, expected",
     [
         ('theme = "nord"\nanchor_stile = "hexo"\n', "line 2: unknown key 'anchor_stile'"),
-        ('\n\nanchor_style = "gitlab"\n', "line 3: anchor_style must be one of github, hexo, hexo-lower, kramdown"),
+        ('\n\nanchor_style = "gitlab"\n', "line 3: anchor_style must be one of github, jekyll, kramdown, hugo, hugo-ascii"),
         ('week_start = "samstag"\n', "line 1: week_start must be a weekday name"),
         ('insert_toc = "yes"\n', "line 1: insert_toc must be true or false"),
         ('tags = "ML"\n', "line 1: tags must be a list of strings"),
@@ -99,7 +99,7 @@ def test_check_reports_a_bad_config_in_one_line_and_exits_2(tmp_path):
     done = subprocess.run([sys.executable, "-m", "tui.cli", "check", "--config", str(path), str(post)],
                           capture_output=True, text=True)
     assert done.returncode == 2
-    assert done.stderr.strip() == f"newsdigest-tui: {path}, line 1: anchor_style must be one of github, hexo, hexo-lower, kramdown"
+    assert done.stderr.strip() == f"newsdigest-tui: {path}, line 1: anchor_style must be one of " + ", ".join(ANCHOR_STYLES)
     assert post.read_text(encoding="utf-8") == "### A\n"
 
 

@@ -18,14 +18,12 @@ from tui.digest.errors import ConfigError
 APP_NAME = "newsdigest-tui"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ANCHOR_STYLES = ("github", "hexo", "hexo-lower", "kramdown")  # the first four; see anchor_styles()
+from tui.digest.slug_styles import STYLES as ANCHOR_STYLES  # noqa: E402  (the registry is the one list)
 
 
 def anchor_styles() -> tuple[str, ...]:
-    """Every style name the slug registry knows (it grows as engines are added)."""
-    from tui.digest.anchors import STYLES
-
-    return tuple(STYLES)
+    """Every style name the slug registry (tui/digest/slug_styles.py) knows."""
+    return ANCHOR_STYLES
 
 
 class Settings:

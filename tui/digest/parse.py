@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import unquote
 
 from tui.digest.anchors import Slugger
 from tui.digest.blocks import Heading, _new_heading, scan_headings
@@ -26,7 +27,9 @@ def item_level(headings: list[Heading], anchors: list[str], toc_index: int | Non
         # does), so the save's look at the same list finds it already read.
         text, _ = split_gap(body[toc.start:following])
         targets = {entry.anchor for entry in find_list(text, toc.end - toc.start).entries}
-        pointed = [h.level for i, (h, a) in enumerate(zip(headings, anchors)) if a in targets and i != toc_index]
+        # Entries are read percent-decoded; markdown-it-anchor's ids are percent-encoded.
+        pointed = [h.level for i, (h, a) in enumerate(zip(headings, anchors))
+                   if (unquote(a) if "%" in a else a) in targets and i != toc_index]
         if pointed:
             return max(pointed)
     # Headings before the TOC are preamble and never items: counting them could pick a level

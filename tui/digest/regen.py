@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import unquote
 
 from tui.digest import frontmatter
 from tui.digest.anchors import toc_label
@@ -77,13 +78,19 @@ def _numbered(anchors: list[str]) -> list[str]:
     return out
 
 
+def _decoded(anchor: str) -> str:
+    # Entries are read percent-decoded; markdown-it-anchor's ids are percent-encoded.
+    return unquote(anchor) if "%" in anchor else anchor
+
+
 def _rows(post: Post, anchors: dict[int, str], old: TocList) -> tuple[list[TocRow], list[str], int]:
     """New TOC rows, the identity key of each (for the change report), and how many labels changed."""
     # The n-th entry for an anchor belongs to the n-th block (in reading order, which uids
     # keep across moves) that had that anchor when the post was read.
     entries = dict(zip(_numbered([e.anchor for e in old.entries]), old.entries))
     sections = post.sections
-    origin = {b.uid: b.origin_anchor if b.origin_anchor is not None else anchors.get(b.uid, "") for b in sections}
+    origin = {b.uid: _decoded(b.origin_anchor if b.origin_anchor is not None else anchors.get(b.uid, ""))
+              for b in sections}
     by_uid = sorted(sections, key=lambda b: b.uid)
     key_of = dict(zip((b.uid for b in by_uid), _numbered([origin[b.uid] for b in by_uid])))
     rows, keys, relabeled = [], [], 0
@@ -103,7 +110,7 @@ def _rows(post: Post, anchors: dict[int, str], old: TocList) -> tuple[list[TocRo
             # A label that was just the old heading follows the heading; an author's own stays.
             was_default = entry.label in (toc_label(block.origin_title or ""), block.origin_title)
             label = fresh if was_default else entry.label
-            if label != entry.label or anchor != entry.anchor:
+            if label != entry.label or _decoded(anchor) != entry.anchor:
                 relabeled += 1
         depth = 1 if in_group and block.kind == "item" else 0
         rows.append(TocRow(depth, label, anchor))

@@ -1,167 +1,49 @@
-"""Each anchor style's slug rules and the tables they need, one renderer at a time.
+"""The anchor styles by name: which renderer family module holds each one.
 
-github-slugger 2 (which code points it drops), hexo-renderer-marked 7 with hexo-util's
-``slugize`` (smartypants, marked's escaping, stripHTML, the diacritic table, a JS object's
-inherited names) and kramdown 2. Kept apart from anchors.py, which only picks a style and
-numbers repeats, because these are data and quirks copied from the renderers' sources.
+This is the registry other code names styles through (config, the CLI's ``--anchors``, engine
+detection). Names are listed here as plain strings so reading them costs no import of the
+slug rules; a style's module (tui/digest/slugs/) loads the first time the style is used.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
+import importlib
 
-from .heading_inline import _CACHE, _MARKUP, _parse, _prepare
-from .lazy_pattern import lazy
+# name -> module under tui.digest.slugs; the order is the order documented for users.
+_MODULES = {
+    "github": "github",
+    "jekyll": "kramdown",
+    "kramdown": "kramdown",
+    "hugo": "hugo",
+    "hugo-ascii": "hugo",
+    "hugo-blackfriday": "hugo",
+    "hexo": "hexo",
+    "hexo-lower": "hexo",
+    "pandoc": "pandoc",
+    "pandoc-gfm": "pandoc",
+    "mkdocs": "python_markdown",
+    "mkdocs-unicode": "python_markdown",
+    "pymdownx": "python_markdown",
+    "markdown-it-anchor": "markdown_it",
+    "eleventy": "markdown_it",
+    "vitepress": "markdown_it",
+}
 
-# Without any of these smartypants would change nothing, so a markup-free heading skips it.
-_SMARTY = lazy(r"['\"]|--|\.\.\.")
+STYLES: tuple[str, ...] = tuple(_MODULES)
 
-# JavaScript's \s and trim() set, which differs from Python's (no \x1c-\x1f or \x85, adds \ufeff).
-_JS_WS = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_TRIM = "".join(map(chr, range(0x2000, 0x200B))) + _JS_WS.replace("\u2000-\u200a", "")
-
-# hexo-util escapeDiacritic's table (base, then the letters it replaces), kept as data because
-# it is not Unicode decomposition: it folds ß, ø, ɐ, circled and full-width letters, and misses ﬁ.
-_DIACRITIC_TABLE = (
-    "OE \u008CŒ oe \u009Cœ A ÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦȺḀẠẢẤẦẨẪẬẮẰẲẴẶⒶⱯＡ AE ÆǢǼ C ÇĆĈĊČƇȻḈⒸꜾＣ "
-    "E ÈÉÊËĒĔĖĘĚƎƐȄȆȨḔḖḘḚḜẸẺẼẾỀỂỄỆⒺＥ I ÌÍÎÏĨĪĬĮİƗǏȈȊḬḮỈỊⒾＩ N ÑŃŅŇƝǸȠṄṆṈṊⓃꞐꞤＮ "
-    "O ÒÓÔÕÖØŌŎŐƆƟƠǑǪǬǾȌȎȪȬȮȰṌṎṐṒỌỎỐỒỔỖỘỚỜỞỠỢⓄꝊꝌＯ U ÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖɄṲṴṶṸṺỤỦỨỪỬỮỰⓊＵ "
-    "Y ÝŶŸƳȲɎẎỲỴỶỸỾⓎＹ s ßśŝşšșȿṡṣṥṧṩẛⓢꞅꞩｓ a àáâãäåāăąǎǟǡǻȁȃȧɐḁẚạảấầẩẫậắằẳẵặⓐⱥａ ae æǣǽ "
-    "c çćĉċčƈȼḉↄⓒꜿｃ e èéêëēĕėęěǝȅȇȩɇɛḕḗḙḛḝẹẻẽếềểễệⓔｅ i ìíîïĩīĭįıǐȉȋɨḭḯỉịⓘｉ "
-    "n ñńņňŉƞǹɲṅṇṉṋⓝꞑꞥｎ o òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔɵṍṏṑṓọỏốồổỗộớờởỡợⓞꝋꝍｏ "
-    "u ùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữựⓤｕ y ýÿŷƴȳɏẏẙỳỵỷỹỿⓨｙ D ĎĐƉƊƋḊḌḎḐḒⒹꝹＤ d ďđƌɖɗḋḍḏḑḓⓓꝺｄ "
-    "G ĜĞĠĢƓǤǦǴḠⒼꝽꝾꞠＧ g ĝğġģǥǧǵɠᵹḡⓖꝿꞡｇ H ĤĦȞḢḤḦḨḪⒽⱧⱵꞍＨ h ĥħȟɥḣḥḧḩḫẖⓗⱨⱶｈ J ĴɈⒿＪ j ĵǰɉⓙｊ "
-    "K ĶƘǨḰḲḴⓀⱩꝀꝂꝄꞢＫ k ķƙǩḱḳḵⓚⱪꝁꝃꝅꞣｋ L ĹĻĽĿŁȽḶḸḺḼⓁⱠⱢꝆꝈꞀＬ l ĺļľŀłſƚɫḷḹḻḽⓛⱡꝇꝉꞁｌ "
-    "R ŔŖŘȐȒɌṘṚṜṞⓇⱤꝚꞂꞦＲ r ŕŗřȑȓɍɽṙṛṝṟⓡꝛꞃꞧｒ S ŚŜŞŠȘṠṢṤṦṨẞⓈⱾꞄꞨＳ T ŢŤŦƬƮȚȾṪṬṮṰⓉꞆＴ "
-    "t ţťŧƭțʈṫṭṯṱẗⓣⱦꞇｔ W ŴẀẂẄẆẈⓌⱲＷ w ŵẁẃẅẇẉẘⓦⱳｗ Z ŹŻŽƵȤẐẒẔⓏⱫⱿꝢＺ z źżžƶȥɀẑẓẕⓩⱬꝣｚ b ƀƃɓḃḅḇⓑｂ "
-    "B ƁƂɃḂḄḆⒷＢ F ƑḞⒻꝻＦ f ƒḟⓕꝼｆ hv ƕ M ƜḾṀṂⓂⱮＭ OI Ƣ oi ƣ P ƤṔṖⓅⱣꝐꝒꝔＰ p ƥᵽṕṗⓟꝑꝓꝕｐ V ƲɅṼṾⓋꝞＶ "
-    "DZ ǄǱ Dz ǅǲ dz ǆǳ LJ Ǉ Lj ǈ lj ǉ NJ Ǌ Nj ǋ nj ǌ OU Ȣ ou ȣ Q ɊⓆꝖꝘＱ q ɋⓠꝗꝙｑ m ɯɱḿṁṃⓜｍ "
-    "v ʋʌṽṿⓥꝟｖ X ẊẌⓍＸ x ẋẍⓧｘ TZ Ꜩ tz ꜩ AA Ꜳ aa ꜳ AO Ꜵ ao ꜵ AU Ꜷ au ꜷ AV ꜸꜺ av ꜹꜻ AY Ꜽ ay ꜽ "
-    "OO Ꝏ oo ꝏ VY Ꝡ vy ꝡ "
-)
+# Styles that slug the heading's raw Markdown source rather than its rendered text.
+RAW_SOURCE_STYLES = frozenset({"kramdown"})
 
 
-@functools.cache
-def _diacritics() -> dict[int, str]:
-    """The table as a str.translate map, built when a hexo anchor first needs it."""
-    pairs = [p for p in "".join(_DIACRITIC_TABLE).split(" ") if p]
-    return {ord(ch): base for base, letters in zip(pairs[::2], pairs[1::2]) for ch in letters}
+def style(name: str):
+    """The ``slugs.Style`` called ``name``: ``base``, ``slugify``, ``numbering``, ``reads``."""
+    try:
+        module = _MODULES[name]
+    except KeyError:
+        raise ValueError(f"unknown anchor style {name!r}: use one of {', '.join(STYLES)}") from None
+    return importlib.import_module(f"tui.digest.slugs.{module}").STYLES[name]
 
 
-_HEXO_CONTROL = lazy(r"[\x00-\x1f]")
-_HEXO_SPECIAL = lazy(f"[{_JS_WS}~`!@#$%^&*()\\-_+=\\[\\]{{}}|\\\\;:\"'<>,.?/]+")
-_HEXO_DASHES = lazy(r"-{2,}")
-# marked's escape leaves anything shaped like an entity alone; the rest it encodes.
-_HEXO_LONE_AMP = lazy(r"&(?!#\d{1,7};|#[Xx][a-fA-F0-9]{1,6};|\w+;)", re.ASCII)
-_HEXO_ESCAPE = lazy(r"[<>\"'`/=]")
-_HEXO_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;",
-                 "/": "&#x2F;", "=": "&#x3D;"}
-# hexo-util 3.3's unescapeHTML decodes only what escapeHTML produces; "&eacute;" stays as it is.
-_HEXO_UNESCAPES = {v: k for k, v in _HEXO_ESCAPES.items()}
-_HEXO_UNESCAPE = lazy("|".join(_HEXO_UNESCAPES))
-
-# Letters that github-slugger keeps although their category is a symbol: Alphabetic circled,
-# parenthesised and squared Latin letters.
-_GH_ALPHA_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
-
-
-class _GithubDrops(dict):
-    """``str.translate`` table deleting what github-slugger's regex deletes; filled lazily so
-    each code point's category is looked up once per process."""
-
-    def __missing__(self, cp: int) -> int | None:
-        cat = unicodedata.category(chr(cp))
-        keep = (cat[0] in "LM" or cat in ("Nd", "Nl", "Pc", "Cs") or cp in (0x20, 0x2D)
-                or any(lo <= cp <= hi for lo, hi in _GH_ALPHA_SYMBOLS))
-        self[cp] = cp if keep else None
-        return self[cp]
-
-
-_GITHUB = _GithubDrops()
-
-
-def _smartypants(text: str) -> str:
-    # marked's smartypants, which hexo-renderer-marked turns on by default.
-    text = text.replace("---", "\u2014").replace("--", "\u2013")
-    text = re.sub(f"(^|[-\u2014/(\\[{{\"{_JS_WS}])'", "\\1\u2018", text).replace("'", "\u2019")
-    text = re.sub(f"(^|[-\u2014/(\\[{{\u2018{_JS_WS}])\"", "\\1\u201c", text).replace('"', "\u201d")
-    return text.replace("...", "\u2026")
-
-
-@functools.lru_cache(maxsize=_CACHE)
-def _hexo_text(inline_md: str) -> str:
-    """What hexo-renderer-marked slugs: the heading's HTML (smartypants on text, marked's
-    escaping), through hexo-util's unescapeHTML and stripHTML, then trimmed."""
-    inline_md = _prepare(inline_md)
-    if not _MARKUP.search(inline_md):
-        if _SMARTY.search(inline_md):
-            inline_md = _smartypants(inline_md)
-        return inline_md.strip(_JS_TRIM)
-    out = []
-    for kind, value in _parse(inline_md):
-        if kind == "text":
-            # marked applies smartypants per text token, then escapes all but entity-shaped "&".
-            value = _HEXO_LONE_AMP.sub("&amp;", _smartypants(value))
-            out.append(_HEXO_ESCAPE.sub(lambda m: _HEXO_ESCAPES[m.group(0)], value))
-        elif kind in ("escape", "codespan"):
-            out.append(re.sub(r"[&<>\"']", lambda m: _HEXO_ESCAPES[m.group(0)], value))
-        else:  # inline HTML stays for stripHTML to remove; a break is "<br>" (`breaks: true`)
-            out.append("<br>" if kind == "break" else value)
-    text = _HEXO_UNESCAPE.sub(lambda m: _HEXO_UNESCAPES[m.group(0)], "".join(out))
-    return _strip_html(text).strip(_JS_TRIM)
-
-
-def _strip_html(text: str) -> str:
-    """hexo-util 3.3's stripHTML (striptags), quirks included: "< " stays text, a quoted ">"
-    does not close a tag, nested "<" are counted for good, an unclosed tag swallows the rest."""
-    if "<" not in text:
-        return text
-    out, state, buf, depth, quote = [], 0, "", 0, ""
-    for ch in text:
-        if state == 0:
-            if ch == "<":
-                state, buf = 1, "<"
-            else:
-                out.append(ch)
-        elif state == 1:
-            if ch == "<":
-                depth += 0 if quote else 1
-            elif ch == ">":
-                if not quote and depth:
-                    depth -= 1
-                elif not quote:
-                    state, buf = 0, ""
-            elif ch in " \n" and buf == "<":
-                out.append("< ")
-                state, buf = 0, ""
-            else:
-                if ch in "\"'":
-                    quote = "" if ch == quote else quote or ch
-                elif ch == "-" and buf == "<!-":
-                    state = 2
-                buf = (buf + ch)[:4]  # only its start is ever compared
-        elif ch == ">":
-            state, buf = (0 if buf[-2:] == "--" else 2), ""
-        else:
-            buf = (buf + ch)[-2:]
-    return "".join(out)
-
-
-def _hexo_slugize(text: str, lower: bool) -> str:
-    text = _HEXO_CONTROL.sub("", text.translate(_diacritics()))
-    text = _HEXO_DASHES.sub("-", _HEXO_SPECIAL.sub("-", text)).strip("-")
-    return text.lower() if lower else text
-
-
-def _kramdown(raw: str) -> str:
-    # Ruby's ^ matches after every newline, hence MULTILINE.
-    text = re.sub(r"^[^a-zA-Z]+", "", raw.strip(), flags=re.MULTILINE)
-    return re.sub(r"[^a-zA-Z0-9 -]", "", text).replace(" ", "-").lower() or "section"
-
-
-
-# The names a plain JS object inherits: hexo counts repeats in one, so Slugger starts them as "NaN".
-_JS_PROTO = ("constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toString",
-             "toLocaleString", "valueOf")
+def sluggers() -> dict:
+    """Every style by name (imports every style module)."""
+    return {name: style(name) for name in STYLES}

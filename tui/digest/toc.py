@@ -12,7 +12,8 @@ from tui.digest.lazy_pattern import lazy
 # A TOC entry's anchor: anything but ")", ">" and ASCII blanks. Python's Unicode \s also
 # refuses U+0085 and other blanks a slug can keep (hexo keeps what JavaScript's \s does not
 # match), and a fix that writes an entry it then cannot read is not idempotent.
-_ANCHOR = r"(?a:[^)\s>]*)"
+# Balanced parentheses are part of it: markdown-it-anchor keeps "(" and ")" in its ids.
+_ANCHOR = r"(?a:(?:[^()\s>]|\([^()\s>]*\))*)"
 _ENTRY = lazy(
     r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
     rf"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>{_ANCHOR})>?\)[ \t]*$"
