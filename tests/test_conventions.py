@@ -265,3 +265,11 @@ def test_new_post_follows_the_blogs_titles_names_dates_and_keys(tmp_path, capsys
     assert (code, out) == (0, f"{path}\n")
     # Sunday weeks, the blog's date format, its keys (no categories), and no TOC it never had.
     assert path.read_text(encoding="utf-8") == "---\ntitle: 주간 소식 (1월 4주차)\ndate: 2024-01-21 12:00\ntags:\n- ML\n- DL\n---\n\n"
+
+
+def test_a_repository_whose_site_is_in_docs(tmp_path, capsys, config):
+    write(tmp_path, {".git/HEAD": "ref\n", "docs/.vitepress/config.mts": "export default {}\n",
+                     "docs/posts/a.md": en_post("A", "2024-01-06")})
+    assert detect_engine(tmp_path)[:2] == ("vitepress", "vitepress")
+    out = run(capsys, "config", "--explain", str(tmp_path), "--config", config)[1]
+    assert f"# engine: vitepress (blog root {(tmp_path / 'docs').resolve()})" in out.splitlines()
