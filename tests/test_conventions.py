@@ -273,3 +273,11 @@ def test_a_repository_whose_site_is_in_docs(tmp_path, capsys, config):
     assert detect_engine(tmp_path)[:2] == ("vitepress", "vitepress")
     out = run(capsys, "config", "--explain", str(tmp_path), "--config", config)[1]
     assert f"# engine: vitepress (blog root {(tmp_path / 'docs').resolve()})" in out.splitlines()
+
+
+def test_a_toc_heading_over_a_shortcode_is_not_a_list_to_fill(tmp_path, capsys, config):
+    toc = "## Contents\n\n{{< toc >}}\n\n"
+    blog = write(tmp_path, {"hugo.toml": 'baseURL = "https://e.org/"\n',
+                            "content/a.md": en_post("A", "2024-01-06", toc), "content/b.md": en_post("B", "2024-01-13", toc)})
+    assert learn(blog / "content/b.md").has_toc is False
+    assert run(capsys, "check", str(blog / "content/b.md"), "--config", config) == (0, "", "")

@@ -135,7 +135,9 @@ def read_sample(path: Path) -> Sample | None:
     if post.toc is not None:
         lead = post.toc.lead_heading()
         region = find_list(post.toc.content, lead.end if lead else 0)
-        toc = (post.toc.title, post.toc.level) + _list_shape(region)
+        if region.entries or region.marked:
+            # A heading alone ("## Contents" over a {{< toc >}} shortcode) is not a list to keep.
+            toc = (post.toc.title, post.toc.level) + _list_shape(region)
     elif post.blocks and (region := find_markers(post.blocks[0].content)) is not None:
         toc = (None, None) + _list_shape(region)
     return Sample(path, title if isinstance(title, str) else None, day, tuple(map(str, data)),
