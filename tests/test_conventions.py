@@ -281,3 +281,14 @@ def test_a_toc_heading_over_a_shortcode_is_not_a_list_to_fill(tmp_path, capsys, 
                             "content/a.md": en_post("A", "2024-01-06", toc), "content/b.md": en_post("B", "2024-01-13", toc)})
     assert learn(blog / "content/b.md").has_toc is False
     assert run(capsys, "check", str(blog / "content/b.md"), "--config", config) == (0, "", "")
+
+
+def test_a_toc_under_the_blogs_own_heading_is_learned_and_kept(tmp_path, capsys, config):
+    toc = "## In this issue\n\n- [A faster parser](#a-faster-parser)\n- [Release notes](#release-notes)\n\n"
+    blog = write(tmp_path, {"a.md": en_post("A", "2024-01-06", toc), "b.md": en_post("B", "2024-01-13", toc),
+                            "c.md": en_post("C", "2024-01-20", toc.replace("- [Release notes](#release-notes)\n", ""))})
+    out = run(capsys, "config", "--explain", str(blog / "c.md"), "--config", config)[1].splitlines()
+    assert ('toc_headings = ["목차", "차례", "Contents", "Table of Contents", "TOC", "In this issue"]'
+            "  # detected: b.md's TOC heading") in out
+    run(capsys, "fix", str(blog / "c.md"), "--config", config)
+    assert (blog / "c.md").read_text(encoding="utf-8") == en_post("C", "2024-01-20", toc)

@@ -89,6 +89,10 @@ def _learned(settings: Settings, c: Conventions, engine: Detected | None) -> Non
     newest = c.posts[0].name if c.posts else ""
     if c.with_toc:
         _detect(settings, "toc_heading_text", c.toc_heading_text, f"{newest}'s TOC heading")
+        known = [h.strip().casefold() for h in settings.toc_headings]
+        if c.toc_heading_text and c.toc_heading_text.strip().casefold() not in known:
+            _detect(settings, "toc_headings", [*settings.toc_headings, c.toc_heading_text],
+                    f"{newest}'s TOC heading")
         if c.toc_level is not None:
             _detect(settings, "toc_level", c.toc_level, f"{newest}'s TOC heading")
         _detect(settings, "toc_bullet", c.toc_bullet, f"{newest}'s TOC")
