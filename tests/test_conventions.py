@@ -292,3 +292,15 @@ def test_a_toc_under_the_blogs_own_heading_is_learned_and_kept(tmp_path, capsys,
             "  # detected: b.md's TOC heading") in out
     run(capsys, "fix", str(blog / "c.md"), "--config", config)
     assert (blog / "c.md").read_text(encoding="utf-8") == en_post("C", "2024-01-20", toc)
+
+
+def test_explain_on_a_blog_root_learns_from_its_posts_folder(tmp_path, capsys, config):
+    write(tmp_path, {"_config.yml": "title: Blog\n", "Gemfile": 'gem "jekyll"\n',
+                     "README.md": "# Blog\n\n## Contents\n\n- [Setup](#setup)\n- [Deploy](#deploy)\n\n## Setup\n\n## Deploy\n",
+                     "_posts/2024-01-06-a.md": en_post("A", "2024-01-06"),
+                     "_posts/2024-01-13-b.md": en_post("B", "2024-01-13")})
+    out = run(capsys, "config", "--explain", str(tmp_path), "--config", config)[1].splitlines()
+    assert "# learned from 2 recent posts: 2024-01-13-b.md, 2024-01-06-a.md" in out
+    assert "insert_toc = false  # detected: 0 of 2 recent posts with items have a TOC" in out
+    # The names differ after the date: no pattern two posts share, so the default stays.
+    assert 'filename_template = "weekly-ml-dl-news-{year}-{month:02d}-w{week}.md"  # default' in out

@@ -67,7 +67,7 @@ def resolve(settings: Settings, post: Path | None) -> Effective:
         return Effective(settings, None, Conventions())
     post = Path(post).expanduser()
     engine = detect_engine(post)
-    conventions = learn(post)
+    conventions = learn(_posts_of(post, engine))
     if engine is not None:
         style, why = engine.style, engine.source
         if style not in anchor_styles():
@@ -77,6 +77,31 @@ def resolve(settings: Settings, post: Path | None) -> Effective:
     effective = Effective(settings, engine, conventions)
     settings.blog = effective.summary
     return effective
+
+
+# Where each engine keeps its posts, for a blog given by its root directory.
+_POSTS_DIRS = {
+    "hugo": ("content/posts", "content/post", "content/blog"), "jekyll": ("_posts",),
+    "hexo": ("source/_posts",), "docusaurus": ("blog",), "mkdocs": ("docs/blog/posts", "docs/posts"),
+    "zola": ("content/blog", "content/posts"), "eleventy": ("posts", "src/posts", "blog", "src/blog"),
+    "astro": ("src/content/blog", "src/content/posts"), "vitepress": ("posts", "blog"),
+    "gatsby": ("content/blog", "content/posts"), "pelican": ("content",),
+}
+
+
+def _posts_of(path: Path, engine: Detected | None) -> Path:
+    """``path``, or for a blog root holding no posts of its own, its engine's posts folder."""
+    if engine is None or not path.is_dir():
+        return path
+    try:
+        if path.resolve() != engine.root:
+            return path
+    except OSError:
+        return path
+    for name in _POSTS_DIRS.get(engine.engine, ()):
+        if (engine.root / name).is_dir():
+            return engine.root / name
+    return path
 
 
 def _learned(settings: Settings, c: Conventions, engine: Detected | None) -> None:
