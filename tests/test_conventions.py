@@ -265,3 +265,42 @@ def test_new_post_follows_the_blogs_titles_names_dates_and_keys(tmp_path, capsys
     assert (code, out) == (0, f"{path}\n")
     # Sunday weeks, the blog's date format, its keys (no categories), and no TOC it never had.
     assert path.read_text(encoding="utf-8") == "---\ntitle: 주간 소식 (1월 4주차)\ndate: 2024-01-21 12:00\ntags:\n- ML\n- DL\n---\n\n"
+
+
+def test_a_repository_whose_site_is_in_docs(tmp_path, capsys, config):
+    write(tmp_path, {".git/HEAD": "ref\n", "docs/.vitepress/config.mts": "export default {}\n",
+                     "docs/posts/a.md": en_post("A", "2024-01-06")})
+    assert detect_engine(tmp_path)[:2] == ("vitepress", "vitepress")
+    out = run(capsys, "config", "--explain", str(tmp_path), "--config", config)[1]
+    assert f"# engine: vitepress (blog root {(tmp_path / 'docs').resolve()})" in out.splitlines()
+
+
+def test_a_toc_heading_over_a_shortcode_is_not_a_list_to_fill(tmp_path, capsys, config):
+    toc = "## Contents\n\n{{< toc >}}\n\n"
+    blog = write(tmp_path, {"hugo.toml": 'baseURL = "https://e.org/"\n',
+                            "content/a.md": en_post("A", "2024-01-06", toc), "content/b.md": en_post("B", "2024-01-13", toc)})
+    assert learn(blog / "content/b.md").has_toc is False
+    assert run(capsys, "check", str(blog / "content/b.md"), "--config", config) == (0, "", "")
+
+
+def test_a_toc_under_the_blogs_own_heading_is_learned_and_kept(tmp_path, capsys, config):
+    toc = "## In this issue\n\n- [A faster parser](#a-faster-parser)\n- [Release notes](#release-notes)\n\n"
+    blog = write(tmp_path, {"a.md": en_post("A", "2024-01-06", toc), "b.md": en_post("B", "2024-01-13", toc),
+                            "c.md": en_post("C", "2024-01-20", toc.replace("- [Release notes](#release-notes)\n", ""))})
+    out = run(capsys, "config", "--explain", str(blog / "c.md"), "--config", config)[1].splitlines()
+    assert ('toc_headings = ["목차", "차례", "Contents", "Table of Contents", "TOC", "In this issue"]'
+            "  # detected: b.md's TOC heading") in out
+    run(capsys, "fix", str(blog / "c.md"), "--config", config)
+    assert (blog / "c.md").read_text(encoding="utf-8") == en_post("C", "2024-01-20", toc)
+
+
+def test_explain_on_a_blog_root_learns_from_its_posts_folder(tmp_path, capsys, config):
+    write(tmp_path, {"_config.yml": "title: Blog\n", "Gemfile": 'gem "jekyll"\n',
+                     "README.md": "# Blog\n\n## Contents\n\n- [Setup](#setup)\n- [Deploy](#deploy)\n\n## Setup\n\n## Deploy\n",
+                     "_posts/2024-01-06-a.md": en_post("A", "2024-01-06"),
+                     "_posts/2024-01-13-b.md": en_post("B", "2024-01-13")})
+    out = run(capsys, "config", "--explain", str(tmp_path), "--config", config)[1].splitlines()
+    assert "# learned from 2 recent posts: 2024-01-13-b.md, 2024-01-06-a.md" in out
+    assert "insert_toc = false  # detected: 0 of 2 recent posts with items have a TOC" in out
+    # The names differ after the date: no pattern two posts share, so the default stays.
+    assert 'filename_template = "weekly-ml-dl-news-{year}-{month:02d}-w{week}.md"  # default' in out

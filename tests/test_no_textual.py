@@ -22,7 +22,7 @@ def test_model_modules_do_not_import_textual(tmp_path):
     assert {"post", "parse", "blocks", "toc", "regen", "postfile", "newpost", "anchors", "frontmatter"} <= set(DIGEST)
     imports = "; ".join(f"import tui.digest.{name}" for name in DIGEST)
     code = (
-        f"import tui.cli, tui.config; {imports}; import sys; "
+        f"import tui.cli, tui.config, tui.effective; {imports}; import sys; "
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
         "assert not any(m.startswith('textual') for m in sys.modules), bad"
     )

@@ -67,7 +67,7 @@ def resolve(settings: Settings, post: Path | None) -> Effective:
         return Effective(settings, None, Conventions())
     post = Path(post).expanduser()
     engine = detect_engine(post)
-    conventions = learn(post)
+    conventions = learn(_posts_of(post, engine))
     if engine is not None:
         style, why = engine.style, engine.source
         if style not in anchor_styles():
@@ -77,6 +77,31 @@ def resolve(settings: Settings, post: Path | None) -> Effective:
     effective = Effective(settings, engine, conventions)
     settings.blog = effective.summary
     return effective
+
+
+# Where each engine keeps its posts, for a blog given by its root directory.
+_POSTS_DIRS = {
+    "hugo": ("content/posts", "content/post", "content/blog"), "jekyll": ("_posts",),
+    "hexo": ("source/_posts",), "docusaurus": ("blog",), "mkdocs": ("docs/blog/posts", "docs/posts"),
+    "zola": ("content/blog", "content/posts"), "eleventy": ("posts", "src/posts", "blog", "src/blog"),
+    "astro": ("src/content/blog", "src/content/posts"), "vitepress": ("posts", "blog"),
+    "gatsby": ("content/blog", "content/posts"), "pelican": ("content",),
+}
+
+
+def _posts_of(path: Path, engine: Detected | None) -> Path:
+    """``path``, or for a blog root holding no posts of its own, its engine's posts folder."""
+    if engine is None or not path.is_dir():
+        return path
+    try:
+        if path.resolve() != engine.root:
+            return path
+    except OSError:
+        return path
+    for name in _POSTS_DIRS.get(engine.engine, ()):
+        if (engine.root / name).is_dir():
+            return engine.root / name
+    return path
 
 
 def _learned(settings: Settings, c: Conventions, engine: Detected | None) -> None:
@@ -89,6 +114,10 @@ def _learned(settings: Settings, c: Conventions, engine: Detected | None) -> Non
     newest = c.posts[0].name if c.posts else ""
     if c.with_toc:
         _detect(settings, "toc_heading_text", c.toc_heading_text, f"{newest}'s TOC heading")
+        known = [h.strip().casefold() for h in settings.toc_headings]
+        if c.toc_heading_text and c.toc_heading_text.strip().casefold() not in known:
+            _detect(settings, "toc_headings", [*settings.toc_headings, c.toc_heading_text],
+                    f"{newest}'s TOC heading")
         if c.toc_level is not None:
             _detect(settings, "toc_level", c.toc_level, f"{newest}'s TOC heading")
         _detect(settings, "toc_bullet", c.toc_bullet, f"{newest}'s TOC")

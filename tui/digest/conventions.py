@@ -135,11 +135,34 @@ def read_sample(path: Path) -> Sample | None:
     if post.toc is not None:
         lead = post.toc.lead_heading()
         region = find_list(post.toc.content, lead.end if lead else 0)
-        toc = (post.toc.title, post.toc.level) + _list_shape(region)
+        if region.entries or region.marked:
+            # A heading alone ("## Contents" over a {{< toc >}} shortcode) is not a list to keep.
+            toc = (post.toc.title, post.toc.level) + _list_shape(region)
     elif post.blocks and (region := find_markers(post.blocks[0].content)) is not None:
         toc = (None, None) + _list_shape(region)
+    else:
+        toc = _unnamed_toc(post)
     return Sample(path, title if isinstance(title, str) else None, day, tuple(map(str, data)),
                   len(post.sections), toc, date_format)
+
+
+def _unnamed_toc(post) -> tuple | None:
+    """A TOC under a heading the defaults do not know ("In this issue", "Índice"): the first
+    section holding nothing but a list of two or more links to the post's own anchors."""
+    from tui.digest.anchors import heading_text
+    from tui.digest.toc import find_list
+
+    anchors = set(post.anchors().values())
+    for block in post.sections[:3]:
+        lead = block.lead_heading()
+        if lead is None:
+            continue
+        region = find_list(block.content, lead.end)
+        rest = block.content[lead.end:region.start] + block.content[region.end:]
+        if (len(region.entries) >= 2 and not rest.strip()
+                and sum(e.anchor in anchors for e in region.entries) * 2 > len(region.entries)):
+            return (heading_text(block.title), block.level) + _list_shape(region)
+    return None
 
 
 def _list_shape(region) -> tuple:

@@ -185,9 +185,13 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
     had_toc = post.toc is not None or toc_region_text(post.blocks[0]) is not None
     before = post.snapshot()
     toc = _ensure_toc(post, rules)
+    region = toc_region_text(toc) if toc is not None else None
+    if region is not None and not region.marked and region.start == region.end and not rules.insert_toc:
+        # A TOC heading with no list, in a blog whose posts have no TOC lists: the engine
+        # (a {{< toc >}} shortcode, a theme) draws it; adding a list would call it stale.
+        toc = None
     if toc is not None:
         anchors = post.anchors()
-        region = toc_region_text(toc)
         rows, keys, relabeled = _rows(post, anchors, region)
         eol = _toc_eol(toc.content, post.eol)
         new_list = render(rows, region, eol, rules.toc_bullet, rules.toc_indent)
