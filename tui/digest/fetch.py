@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import urljoin, urlsplit
 import zlib
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -96,6 +97,59 @@ def _tls() -> ssl.SSLContext:
     return ssl.create_default_context()  # loading the CA store per call is slow
 
 
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class _NoFollow(urllib.request.HTTPRedirectHandler):
+    """Redirects come back as HTTPError, body unread; :func:`_open` follows them.
+
+    urllib's own handler reads a redirect's whole body before following it: an endless
+    302 body cost 2-4 GB for one title fetch. It also follows any scheme it has a handler
+    for (``ftp://`` logs in anywhere a page names).
+    """
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        return None
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+class _Refused(Exception):
+    """A redirect not followed; ``code`` is the status that asked for it."""
+
+    def __init__(self, note: str, code: int, url: str):
+        super().__init__(note)
+        self.code, self.url = code, url
+
+
+def _open(watch: _Watch, url: str, method: str):
+    """The response at the end of at most MAX_REDIRECTS http(s) redirects.
+
+    Raises HTTPError for an error status and _Refused for a redirect that is not followed.
+    """
+    opener = _opener(watch)
+    seen = {url.partition("#")[0]}
+    for _hop in range(MAX_REDIRECTS + 1):
+        try:
+            return opener.open(_request(url, method), timeout=max(0.05, watch.remaining()))
+        except urllib.error.HTTPError as exc:
+            location = exc.headers.get("Location") if exc.code in _REDIRECTS else None
+            exc.close()  # closed unread: a redirect's body is never worth reading
+            if not location:
+                raise
+            code = exc.code
+        target = urljoin(url, location.strip())
+        scheme = urlsplit(target).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise _Refused(f"redirect to {scheme or 'a non-web'} address not followed", code, target)
+        if target.partition("#")[0] in seen:
+            raise _Refused("redirect loop", code, target)
+        seen.add(target.partition("#")[0])
+        url = target
+    raise _Refused(f"too many redirects (more than {MAX_REDIRECTS})", code, url)
+
+
 def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
     def watched(base):
         class Conn(base):
@@ -113,15 +167,7 @@ def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
         def https_open(self, req):
             return self.do_open(https_conn, req, context=_tls())
 
-    class Redirects(urllib.request.HTTPRedirectHandler):
-        # urllib turns a redirected HEAD into a GET; a link check must stay a HEAD.
-        def redirect_request(self, req, fp, code, msg, headers, newurl):
-            new = super().redirect_request(req, fp, code, msg, headers, newurl)
-            if new is not None and req.get_method() == "HEAD":
-                new.method = "HEAD"
-            return new
-
-    return urllib.request.build_opener(Handler, Redirects)
+    return urllib.request.build_opener(Handler, _NoFollow)
 
 
 def _seconds(timeout: float) -> str:
@@ -130,6 +176,8 @@ def _seconds(timeout: float) -> str:
 
 def _reason(exc: BaseException, timeout: float) -> str:
     """One short plain phrase for whatever went wrong."""
+    if isinstance(exc, _Refused):
+        return str(exc)
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP {exc.code}"
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
@@ -234,7 +282,9 @@ def fetch_page_info(url: str, *, timeout: float = 4.0, max_bytes: int = 512_000,
 
     def work() -> PageInfo:
         try:
-            resp = _opener(watch).open(_request(url, "GET"), timeout=timeout)
+            resp = _open(watch, url, "GET")
+        except _Refused as exc:
+            return PageInfo(url, exc.url, exc.code, None, None, str(exc))
         except urllib.error.HTTPError as exc:
             exc.close()
             return PageInfo(url, exc.geturl(), exc.code, None, None, _reason(exc, timeout))
@@ -260,8 +310,10 @@ def check_link(url: str, *, timeout: float = 5.0) -> LinkStatus:
 
     def attempt(method: str) -> LinkStatus:
         try:
-            with _opener(watch).open(_request(url, method), timeout=timeout) as resp:
+            with _open(watch, url, method) as resp:
                 status, final = resp.status, resp.geturl()
+        except _Refused as exc:
+            return LinkStatus(url, exc.code, exc.url, False, str(exc))
         except urllib.error.HTTPError as exc:
             exc.close()
             return LinkStatus(url, exc.code, exc.geturl(), False, f"HTTP {exc.code}")
