@@ -69,6 +69,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         if command == "check":
             parser.add_argument("--strict", action="store_true", help="duplicate links fail the check too")
+        else:
+            parser.add_argument("--strip-controls", action="store_true",
+                                help="also delete control characters (escape codes, NUL, bidi) that check reports")
     elif command == "links":
         parser = argparse.ArgumentParser(prog="newsdigest-tui links", description="check every link of the posts")
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -105,6 +108,26 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
                 where = ", ".join(dict.fromkeys(f"{s.post_label} ({s.post_path.name})" for s in seen))
                 warnings.append(f"{path}: warning: {url} in {block.title!r} is already in {where}")
     return warnings
+
+
+_MAX_CONTROLS_SHOWN = 20
+
+
+def _control_lines(path, text: str) -> list[str]:
+    """One line per control character of the post (the first few), for `check`: they are
+    terminal escapes or invisible reorderings waiting for whoever prints or renders the post."""
+    from tui.digest.safe_text import find_controls, shown
+
+    found = find_controls(text)
+    lines = [
+        f"{path}:{line}:{col}: control character {shown(ch, keep_layout=False)} ({kind}, U+{ord(ch):04X})"
+        for line, col, ch, kind in found[:_MAX_CONTROLS_SHOWN]
+    ]
+    if len(found) > _MAX_CONTROLS_SHOWN:
+        lines.append(f"{path}: ... and {len(found) - _MAX_CONTROLS_SHOWN} more control characters")
+    if found:
+        lines.append(f"{path}: `newsdigest-tui fix --strip-controls` deletes them")
+    return lines
 
 
 class _Readable:
@@ -146,6 +169,11 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
             print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
             status = max(status, 1)
+        controls = _control_lines(path, fixed.before)
+        for line in controls:
+            print(line, file=sys.stderr)
+        if controls:
+            status = max(status, 1)
         warnings = [f"{path}: warning: {w}" for w in fixed.report.warnings]
         warnings += _duplicate_warnings(Path(path), fixed.post, settings)
         for warning in warnings:
@@ -159,7 +187,8 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.postfile import fix_post
 
     posts = _Readable()
-    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=True)
+    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=True,
+                   strip_controls=args.strip_controls)
     for path, fixed in posts.each(args.paths, load):
         print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
         for warning in fixed.report.warnings:
@@ -219,6 +248,21 @@ def _links(args: argparse.Namespace, settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    if command is None:
+        return _main(argv, command)
+    from tui.digest.safe_text import ShownStream
+
+    # Titles, URLs, diff lines, server replies and file names all come from posts or the web:
+    # nothing a headless command prints reaches the terminal (or a CI log) with a raw control.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(out), ShownStream(err)
+    try:
+        return _main(argv, command)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str], command: str | None) -> int:
     args = _parser(command).parse_args(argv[1:] if command else argv)
     try:
         settings = _settings(args)
@@ -236,7 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         if command == "links":
             return _links(args, settings)
     except DigestError as err:
-        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        from tui.digest.safe_text import shown  # the editor's path has no ShownStream
+
+        print(f"newsdigest-tui: {shown(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -251,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_editor(args.path, settings, begun)
     except DigestError as err:
-        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        from tui.digest.safe_text import shown
+
+        print(f"newsdigest-tui: {shown(str(err))}", file=sys.stderr)
         return 2
     finally:
         heap.release()  # the editor ended (or never started): the collector is the process's again

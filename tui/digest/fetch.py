@@ -98,6 +98,7 @@ def _tls() -> ssl.SSLContext:
 
 
 MAX_REDIRECTS = 5
+_BAD_URL_CHAR = re.compile(r"[\x00-\x20\x7f-\x9f]")
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -140,6 +141,9 @@ def _open(watch: _Watch, url: str, method: str):
                 raise
             code = exc.code
         target = urljoin(url, location.strip())
+        if _BAD_URL_CHAR.search(target):
+            # http.client would refuse it as "bad response"; say what the server sent.
+            raise _Refused(f"redirect to a malformed address: {target[:200]}", code, target)
         scheme = urlsplit(target).scheme.lower()
         if scheme not in ("http", "https"):
             raise _Refused(f"redirect to {scheme or 'a non-web'} address not followed", code, target)

@@ -57,11 +57,22 @@ class Fixed:
 
 
 def fix_post(
-    path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool
+    path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool,
+    strip_controls: bool = False,
 ) -> Fixed:
-    """What a save would make of the post at ``path``; written atomically when ``write``."""
+    """What a save would make of the post at ``path``; written atomically when ``write``.
+
+    Control characters are the author's text and stay, unless ``strip_controls`` (``fix
+    --strip-controls``) deletes them first."""
     opened = open_post(path, options)
     from tui.digest.regen import regenerate
+
+    if strip_controls:
+        from tui.digest.safe_text import strip_controls as stripped
+
+        text = stripped(opened.original)
+        if text != opened.original:
+            opened.post = Post.parse(text, bom=opened.loaded.bom, options=options)
 
     report = regenerate(opened.post, rules, now or datetime.now())
     fixed = Fixed(Path(path), opened.original, report, post=opened.post)
