@@ -20,6 +20,7 @@ from tui.config import Settings, load_settings, parse_options, save_setting
 from tui.css_cache import CachedStylesheet
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
+from tui.digest.safe_text import shown
 from tui.screens.editor import EditorScreen
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class NewsDigestApp(App[int]):
             try:
                 save_setting("theme", theme.name)
             except (DigestError, OSError) as err:
-                self.notify(f"Could not remember the theme: {err}", severity="warning")
+                self.notify(shown(f"Could not remember the theme: {err}"), severity="warning", markup=False)
 
     def open_path(self, path: Path) -> None:
         """Open ``path`` in a fresh editor screen (replacing the current one)."""
@@ -110,7 +111,7 @@ class NewsDigestApp(App[int]):
         try:
             opened = open_post(path, parse_options(self.settings))
         except PostReadError as err:
-            self.notify(str(err), severity="error", timeout=10)
+            self.notify(shown(str(err)), severity="error", timeout=10, markup=False)
             return
         self.path = path
         screen = EditorScreen(opened, self.settings)
@@ -139,7 +140,7 @@ class NewsDigestApp(App[int]):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(path, post_text(new_post_rules(self.settings), day).encode("utf-8"))
             except (DigestError, OSError) as err:
-                self.notify(str(err), severity="error", timeout=10)
+                self.notify(shown(str(err)), severity="error", timeout=10, markup=False)
                 return
             self.open_path(path)
 

@@ -167,3 +167,9 @@ class ShownStream:
 
     def __getattr__(self, name):  # flush, fileno, encoding, isatty ...
         return getattr(self._stream, name)
+
+
+def shown_markdown(text: str) -> str:
+    """Markdown source for a renderer (the previews): CRLF endings as LF, which Markdown reads
+    alike, so only real controls turn visible; an ESC in a heading renders as ``␛``."""
+    return shown(text.replace("\r\n", "\n"))

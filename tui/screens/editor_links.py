@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from tui.digest.links import normalize_url, provisional_title, reference_link_line, tidy_url
 from tui.digest.post import Block
+from tui.digest.safe_text import cleaned, shown
 from tui.widgets.item_list import ItemList, row_link
 
 if TYPE_CHECKING:  # read by the background worker, after the first paint
@@ -34,10 +35,12 @@ def link_key(content: str, labels: tuple[str, ...], tracking: tuple[str, ...]) -
 
 
 def title_as_heading(title: str) -> str:
-    """A page title as heading Markdown: characters that would become markup are escaped."""
-    title = " ".join(title.split())
+    """A page title as heading Markdown: cleaned of controls, and characters that would
+    become markup escaped (a URL in it too: a page's title is text, never a link)."""
+    title = cleaned(title)
     for char in "\\`*_[]<>":
         title = title.replace(char, "\\" + char)
+    title = title.replace("://", "\\://")
     return title.lstrip("#").strip() or "Untitled"
 
 
@@ -154,8 +157,8 @@ class LinksMixin:
         if info.description:
             self.descriptions[uid] = info.description
         if not info.title:
-            self.notify(f"No page title for {info.url}: {info.note or 'unknown reason'}",
-                        severity="information", timeout=4)
+            self.notify(shown(f"No page title for {info.url}: {info.note or 'unknown reason'}"),
+                        severity="information", timeout=4, markup=False)
             return
         if self._provisional.get(uid) != block.title:
             return  # the user's own title wins over a late fetch
@@ -263,4 +266,4 @@ class LinksMixin:
         note = marks.get(block.uid)
         self.refresh_marks()
         if note:
-            self.notify(f"{url} is {note}", severity="warning", timeout=6)
+            self.notify(shown(f"{url} is {note}"), severity="warning", timeout=6, markup=False)
