@@ -82,7 +82,8 @@ class PostForm(Widget):
             reason = self.front.error or "This post has no front matter."
             yield Static(shown(f"Front matter kept as written: {reason}"), classes="form-error", markup=False)
             if self.front.raw:
-                yield TextArea(self.front.raw, read_only=True, soft_wrap=False, id="form-raw")
+                # Read-only, so showing its controls as symbols never writes them back.
+                yield TextArea(shown(self.front.raw), read_only=True, soft_wrap=False, id="form-raw")
             return
         categories = (self.front.data or {}).get("categories")
         nested = isinstance(categories, list) and any(isinstance(c, (list, dict)) for c in categories)
