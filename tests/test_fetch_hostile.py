@@ -19,12 +19,27 @@ except ImportError:  # tests/ is not a package: pytest puts it on sys.path inste
 from tui.digest.fetch import check_link, fetch_page_info
 
 TARGET = Reply("<html><head><title>도착한 페이지</title></head></html>".encode())
+HANGUL_PAGE = Reply("<html><head><title>한글 위키</title></head></html>".encode())
 
 
 @pytest.fixture(scope="module")
 def server():
-    with LocalServer(hostile_routes(TARGET)) as srv:
+    routes = hostile_routes(TARGET) | {"/wiki/%ED%95%9C%EA%B8%80": HANGUL_PAGE}
+    with LocalServer(routes) as srv:
         yield srv
+
+
+def test_a_korean_path_is_percent_encoded_on_the_wire(server):
+    # http.client refuses non-ASCII request lines: this was "not a web address".
+    info = fetch_page_info(server.url("/wiki/한글"))
+    assert (info.title, info.note) == ("한글 위키", None)
+    status = check_link(server.url("/wiki/한글"))
+    assert (status.ok, status.note) == (True, "OK")
+
+
+def test_a_url_with_control_characters_is_not_fetched(server):
+    assert fetch_page_info(server.url("/target\x1b[2J")).note == "not a web address"
+    assert server.requests[-1:] != [("GET", "/target\x1b[2J")]
 
 
 def test_redirect_with_endless_body_is_followed_without_reading_it(server):

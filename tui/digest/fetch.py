@@ -16,7 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import zlib
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -198,6 +198,8 @@ def _reason(exc: BaseException, timeout: float) -> str:
         return "TLS error"
     if isinstance(exc, (ConnectionResetError, http.client.RemoteDisconnected)):
         return "server closed the connection"
+    if isinstance(exc, http.client.InvalidURL):
+        return "not a web address"
     if isinstance(exc, http.client.HTTPException):
         return "bad response from server"
     if isinstance(exc, OSError) and exc.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
@@ -270,8 +272,28 @@ def _read_head(resp, watch: _Watch, max_bytes: int) -> tuple[bytes, bool]:
     return bytes(data[:max_bytes]), False
 
 
+_PRINTABLE_ASCII = "".join(map(chr, range(0x21, 0x7F)))
+
+
+def _wire_url(url: str) -> str:
+    """``url`` as it goes on the wire: a Korean path (/wiki/한글) percent-encoded and an
+    international host in IDNA, which http.client refuses to do ("not a web address");
+    a URL with a control character or space is no web address at all."""
+    if _BAD_URL_CHAR.search(url):
+        raise ValueError("control character in URL")
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname or ""
+        netloc = netloc.lower().replace(host, host.encode("idna").decode("ascii"))
+    encode = functools.partial(quote, safe=_PRINTABLE_ASCII)
+    return urlunsplit((parts.scheme, netloc, encode(parts.path), encode(parts.query), encode(parts.fragment)))
+
+
 def _request(url: str, method: str) -> urllib.request.Request:
-    return urllib.request.Request(url, method=method, headers={
+    return urllib.request.Request(_wire_url(url), method=method, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         "Accept-Language": "ko,en;q=0.8",
@@ -324,7 +346,7 @@ def check_link(url: str, *, timeout: float = 5.0) -> LinkStatus:
         except Exception as exc:
             note = f"timed out after {_seconds(timeout)}" if watch.expired else _reason(exc, timeout)
             return LinkStatus(url, None, None, False, note)
-        moved = final.partition("#")[0] != url.partition("#")[0]
+        moved = final.partition("#")[0] != _wire_url(url).partition("#")[0]
         note = f"redirects to {final}" if moved else "OK"
         return LinkStatus(url, status, final, 200 <= status < 400, note)
 
