@@ -67,3 +67,27 @@ async def test_markup_in_data_is_shown_literally_in_toasts(ko_post):
             await until(pilot, lambda: any(t.startswith("Deleted") for t in toasts(app)))
             deleted = next(t for t in toasts(app) if t.startswith("Deleted"))
             assert deleted == "Deleted “X[b]빨강␛”. Press u to undo."
+
+
+HOSTILE_POST = (
+    "---\ntitle: 주간 소식\ndate: 2024.03.09 12:00:00\n---\n\n"
+    "### 제목\x1b]0;pwned\x07 하나\x1b[31m\n\n[참고링크](https://example.org/a)\n\n"
+    "본문\x1b[2J 지우기 bidi\u202etxt\x9b31m 끝.\n"
+)
+
+
+async def test_item_preview_paints_controls_as_symbols(blog):
+    post = blog / "hostile.md"
+    post.write_text(HOSTILE_POST, encoding="utf-8")
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down")
+        preview = app.screen.preview
+        await until(pilot, lambda: "pwned" in preview.source)
+        await pilot.pause(0.3)
+        painted = "\n".join(strip.text for strip in preview.render_lines(preview.region.reset_offset))
+        assert "제목␛]0;pwned␇ 하나␛[31m" in painted
+        assert "본문␛[2J" in painted and "<U+202E>" in painted and "<U+009B>" in painted
+        assert not [c for c in painted if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F
+                    or c == "\u202e"]
+        assert "\x1b" not in app.title + app.sub_title + app.screen.title + app.screen.sub_title
