@@ -142,3 +142,13 @@ def test_links_command_against_a_hostile_server(server, tmp_path):
     assert f"{post}: dead: {server.url('/hop1')} (too many redirects (more than 5)) in '항목 5'" in out
     assert f"{post}: redirect: {server.url('/no-head')} (redirects to {server.url('/target')}) in '항목 1'" in out
     assert f"{post}: 6 links, 3 dead, 0 unreachable, 3 redirected" in done.stderr
+
+
+def test_hostile_title_and_description_are_cleaned_at_intake():
+    from tui.digest.pagehead import parse_head
+
+    html = ("<title>제목\x00 하나\x1b]0;x\x07 \u202e뒤집기\u200b  끝</title>"
+            '<meta name="description" content="설명\x9b31m\t\t입니다">')
+    assert parse_head(html) == ("제목 하나]0;x 뒤집기 끝", "설명31m 입니다")
+    long = parse_head(f"<title>{'긴 제목 ' * 100}</title>")[0]
+    assert len(long) <= 200 and long.endswith("…")
