@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
@@ -22,11 +22,11 @@ from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.digest.safe_text import shown
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_save import SaveMixin
-from tui.span_compositor import install as install_span_compositor
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
@@ -37,7 +37,7 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -45,13 +45,13 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
+        Binding("f3", "next_inbox", "Next new item", show=False, id="post.next_inbox"),
         Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
         Binding("ctrl+l", "check_links", "Check links", show=False, id="post.check_links"),
     ]
 
     def __init__(self, opened: Opened, settings: Settings) -> None:
         super().__init__()
-        install_span_compositor(self)
         self.settings = settings
         self.path = Path(opened.loaded.path)
         self.post: Post = opened.post
@@ -64,9 +64,9 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         self._editor_text = ""
         self._dirty = False
         self._background_started = False
-        self._resumed = False
         self.init_save()
         self.init_links()
+        self.init_inbox()
 
     # -- building ----------------------------------------------------------------------
 
@@ -97,14 +97,6 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         if getattr(self.app, "is_ready", False):
             self.call_after_refresh(self.start_background)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles a screen's every widget when it becomes active; on the first
-        # push its widgets were styled by their mount a moment before (~20 nodes, ~5-10 ms
-        # of the start-up). Runs before Screen's own handler (subclass first).
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-
     def after_first_paint(self) -> None:
         """What the first paint of the app's first screen leaves for right after it: the
         front matter form, reading the front matter (PyYAML) and the editor's highlighting
@@ -123,6 +115,8 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
             self._background_started = True
             self.start_link_workers()
             self.load_known_tags()
+            self.load_blog()
+            self.fetch_pending_titles()
 
     @property
     def item_list(self) -> ItemList:
@@ -144,7 +138,8 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         # One line each, controls visible: the title line draws them, and a raw OSC would
         # retitle the terminal.
         self.title = shown(str(self.post.front.peek("title") or self.path.stem), keep_layout=False)
-        self.sub_title = shown(self.path.name, keep_layout=False) + (" ● unsaved" if self._dirty else "")
+        self.sub_title = (shown(self.path.name, keep_layout=False) + self.inbox_label()
+                          + (" ● unsaved" if self._dirty else ""))
 
     def mark_dirty(self, dirty: bool = True) -> None:
         if dirty != self._dirty:
@@ -155,16 +150,16 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     # -- selection -----------------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#items")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ItemList.Highlighted, "#items")
+    def _highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()
         block = self.item_list.selected_block or self.post.blocks[0]
         if block is not self.current:
             self._show_block(block)
 
-    @on(OptionList.OptionSelected, "#items")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a row: edit it."""
+    @on(ItemList.Selected, "#items")
+    def _selected(self, event: ItemList.Selected) -> None:
+        """Enter or a double click on a row: edit it."""
         event.stop()
         self.editor.focus()
 
