@@ -207,7 +207,8 @@ def test_check_diff_splits_at_markdown_line_endings_only(tmp_path, capsys, confi
     path = tmp_path / "odd.md"
     path.write_text("intro\u2028still intro\x0cand more\n\n### A\n", encoding="utf-8", newline="")
     code, out, _ = run(capsys, "check", str(path), "--config", config)
-    assert code == 1 and " intro\u2028still intro\x0cand more\n" in out
+    # Still one diff line (not three), its separators shown, never sent raw to the terminal.
+    assert code == 1 and " intro<U+2028>still intro␌and more\n" in out
 
 
 def test_broken_front_matter_is_named_and_never_rewritten(tmp_path, capsys, config):

@@ -49,3 +49,15 @@ def test_find_and_strip_controls_keep_line_endings():
     assert [(l, c, k) for l, c, _, k in find_controls(text)] == [
         (2, 4, "C0 control"), (3, 3, "bidi control")]
     assert strip_controls(text) == "ok\r\nbad[2J\r\nbidi\n"
+
+
+def test_shown_stream_keeps_crlf_and_shows_the_rest():
+    import io
+
+    from tui.digest.safe_text import ShownStream
+
+    sink = io.StringIO()
+    stream = ShownStream(sink)
+    stream.write("a\x1b[2J\r\n")
+    stream.writelines(["lone\rcr\n", "bidi\u202e\n"])
+    assert sink.getvalue() == "a␛[2J\r\nlone␍cr\nbidi<U+202E>\n"

@@ -17,6 +17,7 @@ from tui.commands import EditorCommands
 from tui.config import Settings, load_settings, parse_options, save_setting
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
+from tui.digest.safe_text import shown
 from tui.screens.editor import EditorScreen
 
 STYLES = tui.styles.STYLES
@@ -87,7 +88,7 @@ class NewsDigestApp(App[int]):
             try:
                 save_setting("theme", theme.name)
             except (DigestError, OSError) as err:
-                self.notify(f"Could not remember the theme: {err}", severity="warning")
+                self.notify(shown(f"Could not remember the theme: {err}"), severity="warning", markup=False)
 
     def open_path(self, path: Path) -> None:
         """Open ``path`` in a fresh editor screen (replacing the current one)."""
@@ -98,7 +99,7 @@ class NewsDigestApp(App[int]):
         try:
             opened = open_post(path, parse_options(self.settings))
         except PostReadError as err:
-            self.notify(str(err), severity="error", timeout=10)
+            self.notify(shown(str(err)), severity="error", timeout=10, markup=False)
             return
         self.path = path
         screen = EditorScreen(opened, self.settings)
@@ -127,7 +128,7 @@ class NewsDigestApp(App[int]):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(path, post_text(new_post_rules(self.settings), day).encode("utf-8"))
             except (DigestError, OSError) as err:
-                self.notify(str(err), severity="error", timeout=10)
+                self.notify(shown(str(err)), severity="error", timeout=10, markup=False)
                 return
             self.open_path(path)
 

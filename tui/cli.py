@@ -94,6 +94,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         if command == "check":
             parser.add_argument("--strict", action="store_true", help="duplicate links fail the check too")
+        else:
+            parser.add_argument("--strip-controls", action="store_true",
+                                help="also delete control characters (escape codes, NUL, bidi) that check reports")
     elif command == "config":
         parser = argparse.ArgumentParser(prog="newsdigest-tui config",
                                          description="show the settings in force for a post or blog directory")
@@ -144,6 +147,26 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
     return warnings
 
 
+_MAX_CONTROLS_SHOWN = 20
+
+
+def _control_lines(path, text: str) -> list[str]:
+    """One line per control character of the post (the first few), for `check`: they are
+    terminal escapes or invisible reorderings waiting for whoever prints or renders the post."""
+    from tui.digest.safe_text import find_controls, shown
+
+    found = find_controls(text)
+    lines = [
+        f"{path}:{line}:{col}: control character {shown(ch, keep_layout=False)} ({kind}, U+{ord(ch):04X})"
+        for line, col, ch, kind in found[:_MAX_CONTROLS_SHOWN]
+    ]
+    if len(found) > _MAX_CONTROLS_SHOWN:
+        lines.append(f"{path}: ... and {len(found) - _MAX_CONTROLS_SHOWN} more control characters")
+    if found:
+        lines.append(f"{path}: `newsdigest-tui fix --strip-controls` deletes them")
+    return lines
+
+
 class _Readable:
     """Iterates the posts a command was given, reporting each unreadable one in a line of its
     own and remembering that the command must end with status 2."""
@@ -187,6 +210,11 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
             print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
             status = max(status, 1)
+        controls = _control_lines(path, fixed.before)
+        for line in controls:
+            print(line, file=sys.stderr)
+        if controls:
+            status = max(status, 1)
         warnings = [f"{path}: warning: {w}" for w in fixed.report.warnings]
         warnings += _duplicate_warnings(Path(path), fixed.post, per_blog(path))
         for warning in warnings:
@@ -203,7 +231,8 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
 
     def load(path):
         own = per_blog(path)
-        return fix_post(path, options=parse_options(own), rules=save_rules(own), write=True)
+        return fix_post(path, options=parse_options(own), rules=save_rules(own), write=True,
+                        strip_controls=args.strip_controls)
 
     for path, fixed in posts.each(args.paths, load):
         print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
@@ -275,6 +304,21 @@ def _config(args: argparse.Namespace, settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    if command is None:
+        return _main(argv, command)
+    from tui.digest.safe_text import ShownStream
+
+    # Titles, URLs, diff lines, server replies and file names all come from posts or the web:
+    # nothing a headless command prints reaches the terminal (or a CI log) with a raw control.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(out), ShownStream(err)
+    try:
+        return _main(argv, command)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str], command: str | None) -> int:
     args = _parser(command).parse_args(argv[1:] if command else argv)
     try:
         settings = _settings(args)
@@ -298,7 +342,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_add(args, settings)
     except DigestError as err:
-        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        from tui.digest.safe_text import shown  # the editor's path has no ShownStream
+
+        print(f"newsdigest-tui: {shown(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -319,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_editor(args.path, settings, begun)
     except DigestError as err:
-        print(f"newsdigest-tui: {err}", file=sys.stderr)
+        from tui.digest.safe_text import shown
+
+        print(f"newsdigest-tui: {shown(str(err))}", file=sys.stderr)
         return 2
     finally:
         heap.release()  # the editor ended (or never started): the collector is the process's again

@@ -47,10 +47,12 @@ class Outcome(NamedTuple):
 
 
 def title_as_heading(title: str) -> str:
-    """A page title as heading Markdown: characters that would become markup are escaped."""
-    title = " ".join(title.split())
+    """A page title as heading Markdown: cleaned of controls, and characters that would
+    become markup escaped (a URL in it too: a page's title is text, never a link)."""
+    title = cleaned(title)
     for char in "\\`*_[]<>":
         title = title.replace(char, "\\" + char)
+    title = title.replace("://", "\\://")
     return title.lstrip("#").strip() or "Untitled"
 
 

@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import zlib
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -96,6 +97,63 @@ def _tls() -> ssl.SSLContext:
     return ssl.create_default_context()  # loading the CA store per call is slow
 
 
+MAX_REDIRECTS = 5
+_BAD_URL_CHAR = re.compile(r"[\x00-\x20\x7f-\x9f]")
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class _NoFollow(urllib.request.HTTPRedirectHandler):
+    """Redirects come back as HTTPError, body unread; :func:`_open` follows them.
+
+    urllib's own handler reads a redirect's whole body before following it: an endless
+    302 body cost 2-4 GB for one title fetch. It also follows any scheme it has a handler
+    for (``ftp://`` logs in anywhere a page names).
+    """
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        return None
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+class _Refused(Exception):
+    """A redirect not followed; ``code`` is the status that asked for it."""
+
+    def __init__(self, note: str, code: int, url: str):
+        super().__init__(note)
+        self.code, self.url = code, url
+
+
+def _open(watch: _Watch, url: str, method: str):
+    """The response at the end of at most MAX_REDIRECTS http(s) redirects.
+
+    Raises HTTPError for an error status and _Refused for a redirect that is not followed.
+    """
+    opener = _opener(watch)
+    seen = {url.partition("#")[0]}
+    for _hop in range(MAX_REDIRECTS + 1):
+        try:
+            return opener.open(_request(url, method), timeout=max(0.05, watch.remaining()))
+        except urllib.error.HTTPError as exc:
+            location = exc.headers.get("Location") if exc.code in _REDIRECTS else None
+            exc.close()  # closed unread: a redirect's body is never worth reading
+            if not location:
+                raise
+            code = exc.code
+        target = urljoin(url, location.strip())
+        if _BAD_URL_CHAR.search(target):
+            # http.client would refuse it as "bad response"; say what the server sent.
+            raise _Refused(f"redirect to a malformed address: {target[:200]}", code, target)
+        scheme = urlsplit(target).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise _Refused(f"redirect to {scheme or 'a non-web'} address not followed", code, target)
+        if target.partition("#")[0] in seen:
+            raise _Refused("redirect loop", code, target)
+        seen.add(target.partition("#")[0])
+        url = target
+    raise _Refused(f"too many redirects (more than {MAX_REDIRECTS})", code, url)
+
+
 def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
     def watched(base):
         class Conn(base):
@@ -113,15 +171,7 @@ def _opener(watch: _Watch) -> urllib.request.OpenerDirector:
         def https_open(self, req):
             return self.do_open(https_conn, req, context=_tls())
 
-    class Redirects(urllib.request.HTTPRedirectHandler):
-        # urllib turns a redirected HEAD into a GET; a link check must stay a HEAD.
-        def redirect_request(self, req, fp, code, msg, headers, newurl):
-            new = super().redirect_request(req, fp, code, msg, headers, newurl)
-            if new is not None and req.get_method() == "HEAD":
-                new.method = "HEAD"
-            return new
-
-    return urllib.request.build_opener(Handler, Redirects)
+    return urllib.request.build_opener(Handler, _NoFollow)
 
 
 def _seconds(timeout: float) -> str:
@@ -130,6 +180,8 @@ def _seconds(timeout: float) -> str:
 
 def _reason(exc: BaseException, timeout: float) -> str:
     """One short plain phrase for whatever went wrong."""
+    if isinstance(exc, _Refused):
+        return str(exc)
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP {exc.code}"
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
@@ -146,6 +198,8 @@ def _reason(exc: BaseException, timeout: float) -> str:
         return "TLS error"
     if isinstance(exc, (ConnectionResetError, http.client.RemoteDisconnected)):
         return "server closed the connection"
+    if isinstance(exc, http.client.InvalidURL):
+        return "not a web address"
     if isinstance(exc, http.client.HTTPException):
         return "bad response from server"
     if isinstance(exc, OSError) and exc.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
@@ -218,8 +272,28 @@ def _read_head(resp, watch: _Watch, max_bytes: int) -> tuple[bytes, bool]:
     return bytes(data[:max_bytes]), False
 
 
+_PRINTABLE_ASCII = "".join(map(chr, range(0x21, 0x7F)))
+
+
+def _wire_url(url: str) -> str:
+    """``url`` as it goes on the wire: a Korean path (/wiki/한글) percent-encoded and an
+    international host in IDNA, which http.client refuses to do ("not a web address");
+    a URL with a control character or space is no web address at all."""
+    if _BAD_URL_CHAR.search(url):
+        raise ValueError("control character in URL")
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname or ""
+        netloc = netloc.lower().replace(host, host.encode("idna").decode("ascii"))
+    encode = functools.partial(quote, safe=_PRINTABLE_ASCII)
+    return urlunsplit((parts.scheme, netloc, encode(parts.path), encode(parts.query), encode(parts.fragment)))
+
+
 def _request(url: str, method: str) -> urllib.request.Request:
-    return urllib.request.Request(url, method=method, headers={
+    return urllib.request.Request(_wire_url(url), method=method, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         "Accept-Language": "ko,en;q=0.8",
@@ -234,7 +308,9 @@ def fetch_page_info(url: str, *, timeout: float = 4.0, max_bytes: int = 512_000,
 
     def work() -> PageInfo:
         try:
-            resp = _opener(watch).open(_request(url, "GET"), timeout=timeout)
+            resp = _open(watch, url, "GET")
+        except _Refused as exc:
+            return PageInfo(url, exc.url, exc.code, None, None, str(exc))
         except urllib.error.HTTPError as exc:
             exc.close()
             return PageInfo(url, exc.geturl(), exc.code, None, None, _reason(exc, timeout))
@@ -260,15 +336,17 @@ def check_link(url: str, *, timeout: float = 5.0) -> LinkStatus:
 
     def attempt(method: str) -> LinkStatus:
         try:
-            with _opener(watch).open(_request(url, method), timeout=timeout) as resp:
+            with _open(watch, url, method) as resp:
                 status, final = resp.status, resp.geturl()
+        except _Refused as exc:
+            return LinkStatus(url, exc.code, exc.url, False, str(exc))
         except urllib.error.HTTPError as exc:
             exc.close()
             return LinkStatus(url, exc.code, exc.geturl(), False, f"HTTP {exc.code}")
         except Exception as exc:
             note = f"timed out after {_seconds(timeout)}" if watch.expired else _reason(exc, timeout)
             return LinkStatus(url, None, None, False, note)
-        moved = final.partition("#")[0] != url.partition("#")[0]
+        moved = final.partition("#")[0] != _wire_url(url).partition("#")[0]
         note = f"redirects to {final}" if moved else "OK"
         return LinkStatus(url, status, final, 200 <= status < 400, note)
 

@@ -12,7 +12,7 @@ from fnmatch import fnmatchcase, translate
 from urllib.parse import unquote, urlsplit
 
 from .lazy_pattern import lazy
-from .link_lines import has_hint, line_links
+from .link_lines import _escape_url, has_hint, line_links
 
 DEFAULT_TRACKING = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src", "si")
 DEFAULT_LABELS = ("참고링크", "참고자료", "Link", "Source")
@@ -20,6 +20,7 @@ DEFAULT_LABELS = ("참고링크", "참고자료", "Link", "Source")
 _HTTP_URL = lazy(r"https?://[^\s/?#<>]+[^\s<>]*", re.IGNORECASE)
 _HANGUL = lazy(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+$")
 _PCT_RUN = lazy(r"(?:%[0-9A-Fa-f]{2})+")
+_BACKSLASH_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 _parser = None
@@ -219,8 +220,15 @@ def _plain_text(nodes) -> str:
 def _link_url(node) -> str:
     # Only undo mistune's escaping of non-ASCII text: callers look these URLs up in
     # the source, so ASCII escapes stay as the author wrote them.
-    url = _canonical_escapes(node["attrs"]["url"], ascii_too=False)
+    url = node["attrs"]["url"]
     text = _plain_text(node.get("children"))
+    if "\\" in text and _escape_url(text) == url:
+        # A bare URL: mistune's url plugin matches the source with its backslash escapes
+        # (a fetched title's "\\]" gave ".../x%5C%5Dclick%5C"); CommonMark resolves
+        # them first, so do that here.
+        text = _BACKSLASH_ESCAPE.sub(r"\1", text).rstrip("\\")
+        url = _escape_url(text)
+    url = _canonical_escapes(url, ascii_too=False)
     # A bare URL in Korean prose swallows the particle after it ("https://x.com/a에서");
     # a path segment that is wholly Hangul (/wiki/한글) is kept.
     if text == url or unquote(text) == url:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 from charset_normalizer import from_bytes
+
+from .safe_text import TITLE_MAX, cleaned
+
+DESCRIPTION_MAX = 1000
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -99,12 +102,13 @@ class _HeadParser(HTMLParser):
             self._parts.append(data)
 
 
-def _clean(text: str | None, suffixes: tuple[str, ...] = ()) -> str | None:
+def _clean(text: str | None, suffixes: tuple[str, ...] = (), limit: int = TITLE_MAX) -> str | None:
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    # The intake boundary: no control, bidi or invisible character of a page reaches a post.
+    text = cleaned(text, limit)
     for suffix in suffixes:
-        suffix = " ".join(suffix.split())
+        suffix = cleaned(suffix)
         if suffix and text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)].rstrip()
             break
@@ -130,7 +134,7 @@ def parse_head(html: str, strip_suffixes: tuple[str, ...] = ()) -> tuple[str | N
     description = None
     for candidate in (meta.get("og:description"), meta.get("description"),
                       meta.get("twitter:description")):
-        description = _clean(candidate)
+        description = _clean(candidate, limit=DESCRIPTION_MAX)
         if description:
             break
     return title, description

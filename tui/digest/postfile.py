@@ -58,22 +58,36 @@ class Fixed:
 
 
 def fix_post(
-    path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool
+    path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool,
+    strip_controls: bool = False,
 ) -> Fixed:
     """What a save would make of the post at ``path``; written through ``save_post`` when
-    ``write`` (so a change made meanwhile is read again and regenerated, never overwritten)."""
+    ``write`` (so a change made meanwhile is read again and regenerated, never overwritten).
+
+    Control characters are the author's text and stay, unless ``strip_controls`` (``fix
+    --strip-controls``) deletes them first."""
     from tui.digest.regen import regenerate
 
     when = now or datetime.now()
+
+    def parsed(loaded: Loaded) -> Post:
+        text = loaded.text
+        if strip_controls:
+            from tui.digest.safe_text import strip_controls as stripped
+
+            text = stripped(text)
+        return Post.parse(text, bom=loaded.bom, options=options)
+
     if not write:
         opened = open_post(path, options)
-        report = regenerate(opened.post, rules, when)
-        _refuse_hostile(path, opened.post)
-        return Fixed(Path(path), opened.original, report, post=opened.post)
+        post = parsed(opened.loaded) if strip_controls else opened.post
+        report = regenerate(post, rules, when)
+        _refuse_hostile(path, post)
+        return Fixed(Path(path), opened.original, report, post=post)
     last: list[Fixed] = []
 
     def compute(loaded: Loaded) -> bytes | None:
-        post = Post.parse(loaded.text, bom=loaded.bom, options=options)
+        post = parsed(loaded)
         report = regenerate(post, rules, when)
         _refuse_hostile(path, post)
         last[:] = [Fixed(Path(path), loaded.text, report, post=post)]

@@ -144,3 +144,32 @@ def cleaned(text: str, limit: int = TITLE_MAX) -> str:
             cut = cut[:space]
         text = cut.rstrip() + "…"
     return text
+
+
+class ShownStream:
+    """A text stream that writes everything through :func:`shown`.
+
+    The headless commands print titles, URLs, diff lines, server replies and file names:
+    wrapping stdout and stderr once catches every path, including ones added later. A CRLF
+    line ending is kept as it is (a diff of a CRLF post shows its own endings).
+    """
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write("\r\n".join(shown(part) for part in text.split("\r\n")))
+        return len(text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name):  # flush, fileno, encoding, isatty ...
+        return getattr(self._stream, name)
+
+
+def shown_markdown(text: str) -> str:
+    """Markdown source for a renderer (the previews): CRLF endings as LF, which Markdown reads
+    alike, so only real controls turn visible; an ESC in a heading renders as ``␛``."""
+    return shown(text.replace("\r\n", "\n"))

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tui.digest.safe_text import shown
 from tui.styles import sheet
 
 # PostPicker and HelpScreen live in ``pickers``; the app and the tests import them from here.
@@ -45,7 +46,7 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> Content:
             style = "$text-error on $error-muted"
         else:
             style = ""
-        styled.append(Content.styled(line.expandtabs(4), style))
+        styled.append(Content.styled(shown(line.expandtabs(4), keep_layout=False), style))
     if not styled:
         return Content.styled("No differences.", "italic $text-muted")
     return Content("\n").join(styled)
@@ -131,7 +132,8 @@ class RecoverDialog(_Choice):
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.saved_at))
         added, removed = diff_counts(self.disk_text, self.journal_text)
         with Vertical(classes="dialog-box wide"):
-            yield Label(f"Unsaved edits found for {self.post_name}", classes="dialog-title")
+            yield Label(shown(f"Unsaved edits found for {self.post_name}", keep_layout=False),
+                        classes="dialog-title", markup=False)
             yield Static(
                 f"Autosaved {when}: {added} line(s) added, {removed} removed compared with the "
                 "file on disk. Recover them into the editor (the file is not written until you "
@@ -173,7 +175,8 @@ class ConflictDialog(_Choice):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
-            yield Label(f"{self.post_name} changed on disk", classes="dialog-title")
+            yield Label(shown(f"{self.post_name} changed on disk", keep_layout=False), classes="dialog-title",
+                        markup=False)
             yield Static(
                 "Another program rewrote the file since it was opened. Reload it (your unsaved "
                 "edits are dropped), overwrite it with your version, or compare first.",
@@ -217,8 +220,9 @@ class MissingFileDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(f"{self.path.name} does not exist. Create it?", classes="dialog-title")
-            yield Static(str(self.path), classes="dialog-message")
+            yield Label(shown(f"{self.path.name} does not exist. Create it?", keep_layout=False),
+                        classes="dialog-title", markup=False)
+            yield Static(shown(str(self.path)), classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (y)", id="answer-yes", variant="primary")
                 yield Button("Cancel (n)", id="answer-no")

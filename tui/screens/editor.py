@@ -20,6 +20,7 @@ from tui.config import Settings
 from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
+from tui.digest.safe_text import shown
 from tui.screens.editor_front import FrontMixin
 from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
@@ -134,8 +135,11 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         # it, the title is the one PyYAML reads (peek then reads it so).
         if getattr(self.app, "is_ready", True):
             self.post.front.read()
-        self.title = self.post.front.peek("title") or self.path.stem
-        self.sub_title = self.path.name + self.inbox_label() + (" ● unsaved" if self._dirty else "")
+        # One line each, controls visible: the title line draws them, and a raw OSC would
+        # retitle the terminal.
+        self.title = shown(str(self.post.front.peek("title") or self.path.stem), keep_layout=False)
+        self.sub_title = (shown(self.path.name, keep_layout=False) + self.inbox_label()
+                          + (" ● unsaved" if self._dirty else ""))
 
     def mark_dirty(self, dirty: bool = True) -> None:
         if dirty != self._dirty:
@@ -288,4 +292,4 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         self.refresh_marks()
 
     def report_error(self, err: DigestError | OSError) -> None:
-        self.notify(str(err), severity="error", timeout=10)
+        self.notify(shown(str(err)), severity="error", timeout=10, markup=False)

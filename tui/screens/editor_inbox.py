@@ -13,6 +13,7 @@ from tui.config import parse_options
 from tui.digest.add_links import PENDING_MARK
 from tui.digest.errors import PostReadError
 from tui.digest.post import Block
+from tui.digest.safe_text import shown
 from tui.digest.store import read_post
 from tui.widgets.item_list import row_link
 
@@ -73,8 +74,8 @@ class InboxMixin:
         self.refresh_marks()
         if merged.arrived:
             count = len(merged.arrived)
-            self.notify(f"{count} new item{'s' if count > 1 else ''} arrived in {self.path.name}"
-                        f" (f3 jumps to {'them' if count > 1 else 'it'})")
+            self.notify(shown(f"{count} new item{'s' if count > 1 else ''} arrived in {self.path.name}"
+                              f" (f3 jumps to {'them' if count > 1 else 'it'})"), markup=False)
         self.fetch_pending_titles()
         return True
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.widgets.text_area import Selection
 
+from tui.digest.safe_text import shown
 from tui.widgets.item_list import ItemList
 
 UNDO_DEPTH = 100
@@ -60,9 +61,10 @@ class ItemsMixin:
                 post.restore(self.undo_stack[-1][0])
                 name = culprit.title or "the intro"
                 self.notify(
-                    f"Not moved: “{name}” ends inside an unclosed code block (``` or ~~~) or HTML "
-                    "block, which would swallow the items after it. Close it first.",
+                    shown(f"Not moved: “{name}” ends inside an unclosed code block (``` or ~~~) or HTML "
+                    "block, which would swallow the items after it. Close it first."),
                     severity="warning",
+                    markup=False,
                     timeout=8,
                 )
                 return False
@@ -114,7 +116,7 @@ class ItemsMixin:
         self.post.delete(block)
         self.reselect(min(row, len(self.post.sections)))
         self.structural_change()
-        self.notify(f"Deleted “{block.title or 'untitled'}”. Press u to undo.")
+        self.notify(shown(f"Deleted “{block.title or 'untitled'}”. Press u to undo."), markup=False)
 
     def on_item_list_undo(self) -> None:
         self.action_undo()

@@ -12,6 +12,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from tui.digest.post import Block
+from tui.digest.safe_text import shown
 
 PARALLEL_CHECKS = 6
 CHECK_TIMEOUT = 5.0
@@ -86,7 +87,8 @@ class LinkCheckMixin:
         lines += [f"↪ {r.url} → {r.final_url}" for r in moved[:LISTED]]
         if unreachable and not dead and not moved and len(unreachable) == len(results):
             lines.append("No answer from any server: are you offline?")
-        self.notify("\n".join(lines), severity="warning" if dead else "information", timeout=12)
+        self.notify(shown("\n".join(lines)), severity="warning" if dead else "information", timeout=12,
+                    markup=False)
 
     def link_note(self, block: Block) -> str | None:
         state = self.item_list.link_marks.get(block.uid)

@@ -16,6 +16,7 @@ from tui.digest.add_links import MAX_TITLE_FETCHES as MAX_FETCHES
 from tui.digest.add_links import title_as_heading
 from tui.digest.links import normalize_url, provisional_title, reference_link_line, tidy_url
 from tui.digest.post import Block
+from tui.digest.safe_text import shown
 from tui.widgets.item_list import ItemList, row_link
 
 if TYPE_CHECKING:  # read by the background worker, after the first paint
@@ -147,8 +148,8 @@ class LinksMixin:
         if info.description:
             self.descriptions[uid] = info.description
         if not info.title:
-            self.notify(f"No page title for {info.url}: {info.note or 'unknown reason'}",
-                        severity="information", timeout=4)
+            self.notify(shown(f"No page title for {info.url}: {info.note or 'unknown reason'}"),
+                        severity="information", timeout=4, markup=False)
             return
         if self._provisional.get(uid) != block.title:
             return  # the user's own title wins over a late fetch
@@ -256,4 +257,4 @@ class LinksMixin:
         note = marks.get(block.uid)
         self.refresh_marks()
         if note:
-            self.notify(f"{url} is {note}", severity="warning", timeout=6)
+            self.notify(shown(f"{url} is {note}"), severity="warning", timeout=6, markup=False)

@@ -18,6 +18,7 @@ from tui.config import journal_dir, parse_options, save_rules
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.journal import discard_journal, read_journal, write_journal
 from tui.digest.post import Post
+from tui.digest.safe_text import shown
 from tui.digest.store import PostChanged, disk_changed, encode_post, read_post, save_post, write_atomic
 from tui.screens.save_structure import blocks_stable, reparse_keeping_origins, same_structure
 
@@ -81,7 +82,7 @@ class SaveMixin:
             self.report_error(err)
             return False
         self._after_save(report.text, toc)
-        self.notify(f"Saved {self.path.name}: {report.summary}")
+        self.notify(shown(f"Saved {self.path.name}: {report.summary}"), markup=False)
         return True
 
     def _write_file(self, data: bytes, overwrite: bool):
@@ -172,7 +173,7 @@ class SaveMixin:
         post = Post.parse(loaded.text, bom=loaded.bom, options=parse_options(self.settings))
         self.replace_post(post, loaded.text)
         self.mark_dirty(False)
-        self.notify(f"Reloaded {self.path.name} from disk.")
+        self.notify(shown(f"Reloaded {self.path.name} from disk."), markup=False)
 
     # -- autosave journal ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.digest.postdir import PostHead, read_post_heads
+from tui.digest.safe_text import shown
 from tui.styles import sheet
 
 
@@ -40,7 +41,8 @@ class PostPicker(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
-            yield Label(f"Open a post from {self.directory}", classes="dialog-title")
+            yield Label(shown(f"Open a post from {self.directory}", keep_layout=False), classes="dialog-title",
+                        markup=False)
             yield Input(placeholder="Type to filter by title or file name", id="picker-filter")
             yield OptionList(id="picker-list")
 
@@ -56,13 +58,13 @@ class PostPicker(ModalScreen[Path | None]):
         options.clear_options()
         for head in self._shown:
             prompt = Content.assemble(
-                (head.title or head.path.name, "bold"), "\n",
-                (f"  {head.path.name} · {head.when_text}", "$text-muted"),
+                (shown(head.title or head.path.name, keep_layout=False), "bold"), "\n",
+                (shown(f"  {head.path.name} · {head.when_text}", keep_layout=False), "$text-muted"),
             )
             options.add_option(Option(prompt))
         if not self._shown:
             empty = "No posts match." if self.heads else f"No posts (*.md, *.markdown) in {self.directory}"
-            options.add_option(Option(empty, disabled=True))
+            options.add_option(Option(Content(shown(empty, keep_layout=False)), disabled=True))
         else:
             options.highlighted = 0
 

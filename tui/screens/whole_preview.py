@@ -25,6 +25,7 @@ from tui.digest.anchors import heading_text
 from tui.digest.post import Block, Post
 from tui.styles import sheet
 from tui.widgets.lazy_markdown import BlockView, Gap, LazyMarkdownColumn
+from tui.digest.safe_text import shown
 
 __all__ = ["BlockView", "Gap", "TocView", "WholePreviewScreen"]
 
@@ -51,7 +52,7 @@ class TocView(OptionList):
         super().__init__(classes="preview-block preview-toc", compact=True)
         self.block = block
         self.block_uid = block.uid
-        self.border_title = heading_text(block.title) if block.title else ""
+        self.border_title = Content(shown(heading_text(block.title), keep_layout=False)) if block.title else ""
         self.hrefs: list[str] = []
         lead = block.lead_heading()
         for line in block.content[lead.end if lead else 0 :].splitlines():
@@ -59,11 +60,11 @@ class TocView(OptionList):
             if match:
                 indent, label, href = match.groups()
                 depth = len(indent.expandtabs(4)) // 2
-                prompt = Content.assemble("  " * depth + "• ", (heading_text(label), "underline"))
+                prompt = Content.assemble("  " * depth + "• ", (shown(heading_text(label), keep_layout=False), "underline"))
                 self.add_option(Option(prompt))
                 self.hrefs.append(href)
             elif line.strip() and not line.lstrip().startswith("<!--"):
-                self.add_option(Option(line.strip(), disabled=True))
+                self.add_option(Option(Content(shown(line.strip(), keep_layout=False)), disabled=True))
                 self.hrefs.append("")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -100,7 +101,7 @@ class WholePreviewScreen(Screen[None]):
         data = self.post.front.data or {}
         title = str(data.get("title") or "") or "(untitled post)"
         with Horizontal(id="preview-header"):
-            yield Static(title, id="preview-title", markup=False)
+            yield Static(shown(title, keep_layout=False), id="preview-title", markup=False)
             yield Static("", id="preview-status")
         yield LazyMarkdownColumn(
             self.blocks, lambda block: TocView(block) if block.kind == "toc" else None, id="preview-scroll"
@@ -158,12 +159,12 @@ class WholePreviewScreen(Screen[None]):
         href = href.strip()
         if href.startswith("#"):
             if not self.jump_to_anchor(href[1:]):
-                self.notify(f"No section has the anchor {href}", severity="warning")
+                self.notify(shown(f"No section has the anchor {href}"), severity="warning", markup=False)
         elif href.startswith(("http://", "https://")):
             self.pending_url = href
-            self.notify(f"{href}\nPress o to open it in the browser.", title="Link")
+            self.notify(shown(f"{href}\nPress o to open it in the browser."), title="Link", markup=False)
         else:
-            self.notify(href, title="Link (not a web address)")
+            self.notify(shown(href), title="Link (not a web address)", markup=False)
 
     def action_open_link(self) -> None:
         """Open the last clicked web link in the browser."""

@@ -24,13 +24,14 @@ from textual.widget import Widget
 from textual.widgets import Markdown
 
 from tui.digest.post import Block
+from tui.digest.safe_text import shown, shown_markdown
 
 
 class BlockView(Markdown):
     """The rendering of one block; ``block_uid`` ties it back to the model."""
 
     def __init__(self, block: Block) -> None:
-        super().__init__(block.content, open_links=False, classes=f"preview-block preview-{block.kind}")
+        super().__init__(shown_markdown(block.content), open_links=False, classes=f"preview-block preview-{block.kind}")
         self.block = block
         self.block_uid = block.uid
 
@@ -129,7 +130,7 @@ class LazyMarkdownColumn(VerticalScroll):
 
     def lines(self, index: int) -> list[str]:
         if index not in self._lines:
-            self._lines[index] = self.blocks[index].content.rstrip("\n").splitlines()
+            self._lines[index] = [shown(line) for line in self.blocks[index].content.rstrip("\n").splitlines()]
         return self._lines[index]
 
     def rows(self, index: int, width: int) -> int:

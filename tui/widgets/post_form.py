@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from tui.digest.frontmatter import FrontMatter, raw_value
+from tui.digest.safe_text import shown
 from tui.digest.postdir import as_list
 from tui.digest.weeks import parse_date
 
@@ -94,9 +95,10 @@ class PostForm(Widget):
         yield line
         if not self.editable:
             reason = self.front.error or "This post has no front matter."
-            yield Static(f"Front matter kept as written: {reason}", classes="form-error")
+            yield Static(shown(f"Front matter kept as written: {reason}"), classes="form-error", markup=False)
             if self.front.raw:
-                yield TextArea(self.front.raw, read_only=True, soft_wrap=False, id="form-raw")
+                # Read-only, so showing its controls as symbols never writes them back.
+                yield TextArea(shown(self.front.raw), read_only=True, soft_wrap=False, id="form-raw")
             return
         categories = (self.front.data or {}).get("categories")
         nested = isinstance(categories, list) and any(isinstance(c, (list, dict)) for c in categories)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from rich.markdown import Markdown
 
+from tui.digest.safe_text import shown_markdown
+
 # Code blocks get a pygments theme of their own background: pick one that sits on the
 # app's theme rather than a dark block on a light screen.
 CODE_THEMES = {True: "monokai", False: "default"}
@@ -16,4 +18,5 @@ CODE_THEMES = {True: "monokai", False: "default"}
 def item_markdown(text: str, *, dark: bool) -> Markdown:
     # hyperlinks: a link's text carries its URL to the terminal (OSC 8), so a terminal that
     # supports it opens the reference link on click; the app itself never navigates.
-    return Markdown(text, code_theme=CODE_THEMES[dark], hyperlinks=True)
+    # shown_markdown: a post's ESC or bidi control is drawn as ␛/<U+202E>, never sent raw.
+    return Markdown(shown_markdown(text), code_theme=CODE_THEMES[dark], hyperlinks=True)
