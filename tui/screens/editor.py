@@ -21,6 +21,7 @@ from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
@@ -35,7 +36,7 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -43,6 +44,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
+        Binding("f3", "next_inbox", "Next new item", show=False, id="post.next_inbox"),
         Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
         Binding("ctrl+l", "check_links", "Check links", show=False, id="post.check_links"),
     ]
@@ -63,6 +65,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         self._background_started = False
         self.init_save()
         self.init_links()
+        self.init_inbox()
 
     # -- building ----------------------------------------------------------------------
 
@@ -111,6 +114,8 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
             self._background_started = True
             self.start_link_workers()
             self.load_known_tags()
+            self.load_blog()
+            self.fetch_pending_titles()
 
     @property
     def item_list(self) -> ItemList:
@@ -130,7 +135,7 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
         if getattr(self.app, "is_ready", True):
             self.post.front.read()
         self.title = self.post.front.peek("title") or self.path.stem
-        self.sub_title = self.path.name + (" ● unsaved" if self._dirty else "")
+        self.sub_title = self.path.name + self.inbox_label() + (" ● unsaved" if self._dirty else "")
 
     def mark_dirty(self, dirty: bool = True) -> None:
         if dirty != self._dirty:
