@@ -20,6 +20,7 @@ from tui.config import Settings
 from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
+from tui.screens.editor_focus import FOCUS_BINDINGS, FocusMixin
 from tui.screens.editor_front import FrontMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
@@ -36,11 +37,11 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(FocusMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
-        Binding("escape", "back_to_list", "List", id="editor.back_to_list"),
+        *FOCUS_BINDINGS,
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
@@ -161,9 +162,9 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     @on(OptionList.OptionSelected, "#items")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a row: edit it."""
+        """A row chosen by the list itself (a click): edit it."""
         event.stop()
-        self.editor.focus()
+        self.action_edit_item()
 
     def _show_block(self, block: Block) -> None:
         """Load ``block`` into the editor and preview (only on a selection change)."""
@@ -221,20 +222,11 @@ class EditorScreen(SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer shows "esc List" only where escape has somewhere to go.
-        if action == "back_to_list":
-            return self.focused is not None and self.focused is not self.item_list
-        return True
+        allowed = self.focus_checks(action)
+        return True if allowed is None else allowed
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
-
-    def action_back_to_list(self) -> None:
-        """Leave the editor for the item list."""
-        self.item_list.focus()
-
-    def action_edit_item(self) -> None:
-        """Edit the selected item."""
-        self.editor.focus()
 
     def action_toggle_layout(self) -> None:
         """Cycle editor and preview: side by side, editor only, preview only."""
