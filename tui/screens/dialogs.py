@@ -108,6 +108,28 @@ class ConfirmQuit(_Choice):
                 yield Button("Cancel (esc)", id="choice-cancel")
 
 
+class ConfirmMerge(_Choice):
+    """A save would merge items that lost their heading: dismisses "merge" or "cancel".
+    Cancel is focused, so a stray Enter keeps the file as it is."""
+
+    BINDINGS = [
+        Binding("m", "choose('merge')", "Merge and save", id="dialog.merge.merge"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="dialog.merge.cancel"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("An item lost its heading", classes="dialog-title")
+            yield Static(Content(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel (esc)", id="choice-cancel", variant="primary")
+                yield Button("Merge and save (m)", id="choice-merge", variant="error")
+
+
 class RecoverDialog(_Choice):
     """An autosave journal newer than the file: shows the diff, dismisses "recover" or "discard".
 

@@ -22,6 +22,7 @@ from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.screens.editor_focus import FOCUS_BINDINGS, FocusMixin
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_headless import HeadlessMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
@@ -37,7 +38,7 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(FocusMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -67,6 +68,7 @@ class EditorScreen(FocusMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         self._resumed = False
         self.init_save()
         self.init_links()
+        self.init_headless()
 
     # -- building ----------------------------------------------------------------------
 
@@ -174,10 +176,13 @@ class EditorScreen(FocusMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         text = block.content + self.post.eol if block.kind != "preamble" else block.content
         self._editor_text = text
         self.editor.show(text)
-        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
-        self.editor.border_subtitle = " · ".join(note for note in notes if note)
+        self.show_border_note(block)
         self.preview.show(block.content, selected=True)
         self.show_post_head(block is self.post.blocks[0])
+
+    def show_border_note(self, block: Block) -> None:
+        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
+        self.editor.border_subtitle = " · ".join(note for note in notes if note)
 
     def reselect(self, row: int) -> None:
         """Re-show the list after a structural change, with ``row`` selected."""
@@ -213,8 +218,12 @@ class EditorScreen(FocusMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         else:
             self.post.set_content(block, text)
         if block.title != old_title:
+            self.heading_edited(block, old_title)
             self.item_list.refresh_block(block)
             self.title_edited(block)
+            if not block.title or not old_title:
+                self.refresh_marks()  # the "no heading" mark comes and goes with the heading
+                self.show_border_note(block)
         self.preview.show(text)
         self.mark_dirty()
 

@@ -249,6 +249,7 @@ class LinksMixin:
                 seen = self._seen_elsewhere(key)
                 if seen:
                     marks[block.uid] = seen
+        marks.update(self.headless_marks())
         return marks
 
     def refresh_marks(self) -> None:

@@ -55,8 +55,11 @@ class SaveMixin:
             return
         self.write_post()
 
-    def write_post(self) -> bool:
+    def write_post(self, merge_headless: bool = False) -> bool:
         from tui.digest.regen import regenerate  # the TOC and front matter rules: read on the first save
+
+        if not merge_headless and self.refuse_headless_save(lambda: self.write_post(merge_headless=True)):
+            return False
 
         edited = self.post.text() != self.saved_text
         if not blocks_stable(self.post):
