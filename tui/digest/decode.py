@@ -61,6 +61,7 @@ class Loaded:
         self.bom = bom
         self.fingerprint = fingerprint
         self.path = path
+        self.raw_size = fingerprint.size
 
 
 def _mb(n: int) -> str:
@@ -97,13 +98,32 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def read_post(path: os.PathLike | str) -> Loaded:
+    loaded, fd = read_post_held(path)
+    os.close(fd)
+    return loaded
+
+
+def read_post_held(path: os.PathLike | str) -> tuple[Loaded, int]:
+    """``read_post``, also handing back the open descriptor of the file read (the caller
+    closes it): a save compares that very inode with the path right before its rename."""
     path = Path(path)
     try:
-        st = os.stat(path)
+        # O_NONBLOCK: a FIFO swapped in for the post must not hang the open; what it is
+        # is judged by fstat on the descriptor, so no swap between a stat and the open.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except (FileNotFoundError, NotADirectoryError):
         raise PostReadError(f"cannot open {path}: it does not exist") from None
     except OSError as exc:
         raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
+    try:
+        return _read_open(path, fd), fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_open(path: Path, fd: int) -> Loaded:
+    st = os.fstat(fd)
     if stat.S_ISDIR(st.st_mode):
         raise PostReadError(f"cannot open {path}: it is a directory, not a post file")
     if not stat.S_ISREG(st.st_mode):
@@ -113,14 +133,24 @@ def read_post(path: os.PathLike | str) -> Loaded:
     if st.st_size > MAX_BYTES:  # refused from the stat alone, so a huge file costs nothing
         raise PostReadError(too_big.format(_mb(st.st_size)))
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)  # +1 catches a file that grew after the stat
-            st = os.fstat(fh.fileno())
+        chunks, left = [], MAX_BYTES + 1  # +1 catches a file that grew after the stat
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        st = os.fstat(fd)
     except OSError as exc:
         raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
     if len(data) > MAX_BYTES:
         raise PostReadError(too_big.format("over " + _mb(MAX_BYTES)))
+    return decode_post(path, data, st)
 
+
+def decode_post(path: Path, data: bytes, st: os.stat_result) -> Loaded:
+    """The post these bytes hold; ``st`` is the stat they were read under (the fingerprint)."""
     fingerprint = Fingerprint.of_bytes(data, st)
     bom = data.startswith(BOM)
     body = data[len(BOM):] if bom else data
@@ -141,7 +171,11 @@ def read_post(path: os.PathLike | str) -> Loaded:
                 "and its encoding could not be recognised"
             ) from None
         raise _not_utf8(path, name) from None
-    return Loaded(text=text, bom=bom, fingerprint=fingerprint, path=path)
+    loaded = Loaded(text=text, bom=bom, fingerprint=fingerprint, path=path)
+    # What a save compares the file with before its rename: the bytes actually read, which
+    # the stat taken after the read may already exceed when a writer appended meanwhile.
+    loaded.raw_size = len(data)
+    return loaded
 
 
 def _not_utf8(path: Path, name: str) -> PostReadError:

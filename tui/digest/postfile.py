@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.digest.post import ParseOptions, Post
-from tui.digest.store import Fingerprint, Loaded, encode_post, read_post, write_atomic
+from tui.digest.store import Fingerprint, Loaded, encode_post, read_post, save_post
 
 if TYPE_CHECKING:  # the editor reads a post long before it saves one
     from tui.digest.regen import SaveReport, SaveRules
@@ -59,12 +59,25 @@ class Fixed:
 def fix_post(
     path: Path | str, options: ParseOptions, rules: SaveRules, *, now: datetime | None = None, write: bool
 ) -> Fixed:
-    """What a save would make of the post at ``path``; written atomically when ``write``."""
-    opened = open_post(path, options)
+    """What a save would make of the post at ``path``; written through ``save_post`` when
+    ``write`` (so a change made meanwhile is read again and regenerated, never overwritten)."""
     from tui.digest.regen import regenerate
 
-    report = regenerate(opened.post, rules, now or datetime.now())
-    fixed = Fixed(Path(path), opened.original, report, post=opened.post)
-    if write and fixed.changed:
-        fixed.fingerprint = write_atomic(path, encode_post(report.text, opened.loaded.bom))
+    when = now or datetime.now()
+    if not write:
+        opened = open_post(path, options)
+        report = regenerate(opened.post, rules, when)
+        return Fixed(Path(path), opened.original, report, post=opened.post)
+    last: list[Fixed] = []
+
+    def compute(loaded: Loaded) -> bytes | None:
+        post = Post.parse(loaded.text, bom=loaded.bom, options=options)
+        report = regenerate(post, rules, when)
+        last[:] = [Fixed(Path(path), loaded.text, report, post=post)]
+        return encode_post(report.text, loaded.bom) if report.text != loaded.text else None
+
+    saved = save_post(path, compute)
+    fixed = last[0]
+    if saved.data is not None:
+        fixed.fingerprint = saved.fingerprint
     return fixed

@@ -1,29 +1,23 @@
 """Saving post files so that no word is ever lost at the file level.
 
-Saves go through a temp file + ``os.replace`` so a crash or SIGKILL at any
-instant leaves either the old bytes or the new bytes on disk.
-
-Temp files are named ``.<name>.ndtmp-<pid>-<random>`` next to the real target:
-the leading dot and the suffix keep them from being mistaken for posts, and the
-pid lets a later save of the same file delete temps whose writer has died
-(a live writer's temp is never touched, so two concurrent saves cannot sabotage
-each other).
+Saves go through a temp file + ``os.replace`` so a crash or SIGKILL at any instant leaves
+either the old bytes or the new bytes on disk. ``save_post`` is the one way this project
+writes a post (fix, the editor, add); ``write_atomic`` writes files that are not posts
+(journals, config, a fresh post from the template).
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import re
 import stat
 from pathlib import Path
+from typing import Callable
 
 # Reading and decoding moved to decode.py; re-exported because callers import them from here.
-from .decode import BOM, MAX_BYTES, Fingerprint, Loaded, _reason, read_post
+from .decode import BOM, MAX_BYTES, Fingerprint, Loaded, _mb, _reason, read_post, read_post_held
 from .errors import PostWriteError
-
-TEMP_MARK = ".ndtmp-"
+from .temp_files import TEMP_MARK, _fsync_dir, _write_reason, drop_temp, open_temp, write_all
 
 
 def encode_post(text: str, bom: bool) -> bytes:
@@ -37,110 +31,21 @@ def encode_post(text: str, bom: bool) -> bytes:
     return (BOM + body) if bom else body
 
 
-
-def _write_reason(exc: OSError, directory: Path, creating_temp: bool) -> str:
-    if exc.errno == errno.EROFS:
-        return f"the directory {directory} is read-only"
-    # Failing to create a file in the directory is the directory's fault,
-    # which is what the user has to fix (chmod, chattr -i, another folder).
-    if creating_temp and exc.errno in (errno.EACCES, errno.EPERM):
-        return f"the directory {directory} is read-only ({_reason(exc)})"
-    return _reason(exc)
-
-
-def _temp_re(name: str) -> re.Pattern[str]:
-    return re.compile(re.escape(f".{name}{TEMP_MARK}") + r"(\d+)-[0-9a-f]+")
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # exists, owned by someone else
-    return True
-
-
-def _clean_stale_temps(directory: Path, name: str) -> None:
-    pattern = _temp_re(name)
-    try:
-        entries = os.listdir(directory)
-    except OSError:
-        return
-    for entry in entries:
-        m = pattern.fullmatch(entry)
-        if not m:
-            continue
-        pid = int(m.group(1))
-        # Our own pid may be a concurrent save on another thread of this process.
-        if pid == os.getpid() or _pid_alive(pid):
-            continue
-        try:
-            os.unlink(directory / entry)
-        except OSError:
-            pass
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; some file systems refuse fsync on a
-    # directory, and by now the new bytes are in place, so failure is not fatal.
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_atomic(path: os.PathLike | str, data: bytes) -> Fingerprint:
     shown = Path(path)
     # Resolve so a symlinked post is updated through to its target (the link
     # stays a link) and the temp lives on the target's file system.
     target = Path(os.path.realpath(shown))
-    directory = target.parent
-    name = target.name
-
     try:
         old = os.stat(target)
     except OSError:
         old = None  # a new post; if the directory is the problem, creating the temp says so
     if old is not None and stat.S_ISDIR(old.st_mode):
         raise PostWriteError(f"cannot save {shown.name}: {target} is a directory")
-
-    _clean_stale_temps(directory, name)
-
-    temp = directory / f".{name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
-    fd = -1
+    temp, fd = open_temp(shown, target, old)
     try:
         try:
-            # 0o666 lets the umask decide for new posts, like any editor; an
-            # existing post starts private and then gets its old mode back.
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if old else 0o666)
-        except FileNotFoundError:
-            raise PostWriteError(
-                f"cannot save {shown.name}: the directory {directory} does not exist"
-            ) from None
-        except OSError as exc:
-            raise PostWriteError(
-                f"cannot save {shown.name}: {_write_reason(exc, directory, True)}"
-            ) from None
-        try:
-            if old is not None:
-                os.fchmod(fd, stat.S_IMODE(old.st_mode))
-                if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-                    try:
-                        os.fchown(fd, old.st_uid, old.st_gid)
-                    except OSError:
-                        pass  # only root may give a file away; keeping our ownership is fine
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, data)
             os.fsync(fd)
             st = os.fstat(fd)
             os.close(fd)
@@ -148,19 +53,217 @@ def write_atomic(path: os.PathLike | str, data: bytes) -> Fingerprint:
             os.replace(temp, target)
         except OSError as exc:
             raise PostWriteError(
-                f"cannot save {shown.name}: {_write_reason(exc, directory, False)}"
+                f"cannot save {shown.name}: {_write_reason(exc, target.parent, False)}"
             ) from None
     except BaseException:
         # Includes KeyboardInterrupt: the old post must stay, the temp must go.
-        if fd >= 0:
-            os.close(fd)
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        drop_temp(temp, fd)
         raise
-    _fsync_dir(directory)
+    _fsync_dir(target.parent)
     return Fingerprint.of_bytes(data, st)
+
+
+class PostChanged(PostWriteError):
+    """Raised by a ``save_post`` compute that finds the file is no longer what its caller's
+    text was based on (the editor then asks what to do); nothing was written."""
+
+    def __init__(self, message: str, loaded: Loaded) -> None:
+        super().__init__(message)
+        self.loaded = loaded
+
+
+class Saved:
+    def __init__(self, loaded: Loaded, data: bytes | None, fingerprint: Fingerprint) -> None:
+        self.loaded = loaded  # what compute last saw
+        self.data = data  # what compute returned and was written; None: nothing was written
+        self.fingerprint = fingerprint  # the file as written (as read when nothing was)
+
+
+_MAX_ROUNDS = 50
+
+
+def save_post(
+    path: os.PathLike | str, compute: Callable[[Loaded], bytes | None], *, redo_limit: int = 2
+) -> Saved:
+    """Write ``compute(loaded)`` over the post at ``path``: the one way this project saves a post.
+
+    Under the post's lock (``post_lock``: fix, the editor and add serialize), it loops: read
+    the file, keeping its descriptor; ``compute(loaded)`` returns the new bytes, or None for
+    "nothing to write" (it may raise, e.g. ``PostChanged``; nothing is written then); the bytes
+    go to a temp file beside the post, fsynced; right before the rename the file read is
+    compared with the disk (same inode at the path, same size and mtime):
+
+    - unchanged: the temp is renamed over the post;
+    - changed: the file is read again and ``compute`` called again, so a regeneration sees the
+      new text; after ``redo_limit`` redos, a change that only appended bytes (a shell's ``>>``)
+      is copied onto the end of the new bytes instead, so a steady appender cannot starve a save.
+
+    Bytes appended to the old file in the instant between the compare and the rename (by a
+    writer that had it open) are appended to the new file afterwards: no appended line is lost.
+
+    Refused with PostWriteError, nothing written: a read-only post (as editors do), a result
+    over MAX_BYTES (the tool could not open it again). A hard-linked post is written in place,
+    after a backup copy beside it, so its links stay one file. Mode, owner and group are kept;
+    a symlink is written through. PostReadError when the post cannot be read.
+    """
+    from .post_lock import post_locked
+
+    shown = Path(path)
+    target = Path(os.path.realpath(shown))
+    with post_locked(target):
+        for redone in range(_MAX_ROUNDS):
+            loaded, fd = read_post_held(shown)
+            try:
+                data = compute(loaded)
+                if data is None:
+                    return Saved(loaded, None, loaded.fingerprint)
+                fingerprint = _commit(shown, target, fd, loaded, data, splice=redone >= redo_limit)
+                if fingerprint is not None:
+                    return Saved(loaded, data, fingerprint)
+            finally:
+                os.close(fd)
+    raise PostWriteError(f"cannot save {shown.name}: it kept changing while being saved; try again")
+
+
+def _refuse(shown: Path, target: Path, st: os.stat_result, data: bytes) -> None:
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise PostWriteError(
+            f"cannot save {shown.name}: the file is read-only (chmod u+w {shown} to allow saving)"
+        )
+    if len(data) > MAX_BYTES:
+        raise PostWriteError(
+            f"cannot save {shown.name}: it would grow to {_mb(len(data))}, over the "
+            f"{_mb(MAX_BYTES)} a post may have to be opened again"
+        )
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    chunks = []
+    while size > 0:
+        chunk = os.pread(fd, min(size, 1 << 20), offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _commit(shown: Path, target: Path, fd: int, loaded: Loaded, data: bytes, splice: bool
+            ) -> Fingerprint | None:
+    """Put ``data`` in place of the file open on ``fd``; None when that file changed first."""
+    st = os.fstat(fd)
+    _refuse(shown, target, st, data)
+    if st.st_nlink > 1:
+        return _write_in_place(shown, target, fd, loaded, data)
+    seen = (loaded.raw_size, loaded.fingerprint.mtime_ns)
+    read_sha = hashlib.sha256(_read_at(fd, loaded.raw_size, 0)) if splice else None
+    temp, tfd = open_temp(shown, target, st)
+    tails: list[bytes] = []
+    try:
+        try:
+            write_all(tfd, data)
+            os.fsync(tfd)
+            while True:
+                now = os.fstat(fd)
+                try:
+                    at_path = os.stat(target)
+                except FileNotFoundError:
+                    at_path = None
+                if at_path is None or (at_path.st_dev, at_path.st_ino) != (now.st_dev, now.st_ino):
+                    drop_temp(temp, tfd)
+                    return None  # replaced or removed: read whatever is there now
+                if (now.st_size, now.st_mtime_ns) == seen:
+                    break
+                # Copying a pure append needs its prefix to be the bytes compute saw.
+                if (read_sha is None or now.st_size <= seen[0]
+                        or hashlib.sha256(_read_at(fd, seen[0], 0)).digest() != read_sha.digest()):
+                    drop_temp(temp, tfd)
+                    return None
+                tail = _read_at(fd, now.st_size - seen[0], seen[0])
+                if len(data) + sum(map(len, tails)) + len(tail) > MAX_BYTES:
+                    _refuse(shown, target, st, data + b"".join(tails) + tail)
+                # No second fsync: it would reopen the window this loop closes.
+                write_all(tfd, tail)
+                tails.append(tail)
+                read_sha.update(tail)
+                seen = (now.st_size, now.st_mtime_ns)
+            written = os.fstat(tfd)
+            os.close(tfd)
+            tfd = -1
+            os.replace(temp, target)
+        except OSError as exc:
+            raise PostWriteError(
+                f"cannot save {shown.name}: {_write_reason(exc, target.parent, False)}"
+            ) from None
+    except BaseException:
+        drop_temp(temp, tfd)
+        raise
+    _fsync_dir(target.parent)
+    _rescue_late_appends(target, fd, seen[0])
+    return Fingerprint.of_bytes(data + b"".join(tails), written)
+
+
+def _rescue_late_appends(target: Path, fd: int, size: int) -> None:
+    """A writer that opened the old file before the rename and wrote after the compare wrote
+    into the replaced inode: put those bytes at the end of the new file, where they were going."""
+    late = os.fstat(fd).st_size
+    if late <= size:
+        return
+    tail = _read_at(fd, late - size, size)
+    try:
+        out = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        write_all(out, tail)
+        os.fsync(out)
+    except OSError:
+        pass
+    finally:
+        os.close(out)
+
+
+def _write_in_place(shown: Path, target: Path, fd: int, loaded: Loaded, data: bytes) -> Fingerprint | None:
+    """A rename would split a hard-linked post from its other names (vim's backupcopy=auto):
+    copy the old bytes aside, overwrite the file itself, then drop the copy."""
+    old = _read_at(fd, loaded.raw_size, 0)
+    backup = target.parent / f".{target.name}.ndbak-{os.getpid()}-{os.urandom(4).hex()}"
+    bfd = -1
+    try:
+        try:
+            bfd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            write_all(bfd, old)
+            os.fsync(bfd)
+            os.close(bfd)
+            bfd = -1
+            out = os.open(target, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except OSError as exc:
+            raise PostWriteError(
+                f"cannot save {shown.name}: {_write_reason(exc, target.parent, True)}"
+            ) from None
+    except BaseException:
+        drop_temp(backup, bfd)
+        raise
+    try:
+        now, mine = os.fstat(fd), os.fstat(out)
+        if ((mine.st_dev, mine.st_ino) != (now.st_dev, now.st_ino)
+                or (now.st_size, now.st_mtime_ns) != (loaded.raw_size, loaded.fingerprint.mtime_ns)):
+            drop_temp(backup, -1)
+            return None
+        try:
+            write_all(out, data)
+            os.ftruncate(out, len(data))
+            os.fsync(out)
+            written = os.fstat(out)
+        except OSError as exc:
+            raise PostWriteError(
+                f"cannot save {shown.name}: {_reason(exc)}; the old text is in {backup}"
+            ) from None
+    finally:
+        os.close(out)
+    drop_temp(backup, -1)
+    return Fingerprint.of_bytes(data, written)
 
 
 def disk_changed(path: os.PathLike | str, fp: Fingerprint) -> bool:
@@ -181,5 +284,5 @@ def disk_changed(path: os.PathLike | str, fp: Fingerprint) -> bool:
     return hashlib.sha256(data).hexdigest() != fp.sha256
 
 
-__all__ = ["BOM", "MAX_BYTES", "TEMP_MARK", "Fingerprint", "Loaded", "disk_changed", "encode_post",
-           "read_post", "write_atomic"]
+__all__ = ["BOM", "MAX_BYTES", "TEMP_MARK", "Fingerprint", "Loaded", "PostChanged", "Saved", "disk_changed",
+           "encode_post", "read_post", "save_post", "write_atomic"]
