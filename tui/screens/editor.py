@@ -210,6 +210,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin,
         self._editor_text = text
         block = self.current
         old_title = block.title
+        old_key = self._link_key(block) if block.kind == "item" else None
         if block.kind == "preamble":
             # Its leading blank line separates it from the front matter: keep it as typed.
             body = text.lstrip("\r\n")
@@ -224,6 +225,8 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin,
             if not block.title or not old_title:
                 self.refresh_marks()  # the "no heading" mark comes and goes with the heading
                 self.show_border_note(block)
+        if block.kind == "item" and self._link_key(block) != old_key:
+            self.refresh_marks()  # duplicate marks follow the link as it is typed
         self.preview.show(text)
         self.mark_dirty()
 

@@ -67,12 +67,14 @@ class LinksMixin:
     def add_urls(self, urls: list[str]) -> list[Block]:
         """One new item per URL after the selection; the last one selected."""
         post, settings = self.post, self.settings
+        urls = self._new_urls_only(urls)
+        if not urls:
+            return []
         selected = self.item_list.selected_block
         at = post.index(selected) + 1 if selected is not None else post.first_movable()
         self._push_undo()
         created = []
         for url in urls:
-            url = tidy_url(url, tuple(settings.tracking_params))
             content = post.new_item_content(
                 provisional_title(url), reference_link_line(url, settings.new_link_label)
             )
@@ -87,6 +89,30 @@ class LinksMixin:
             if settings.fetch_titles:
                 self._fetch_title(block.uid, url)
         return [block for block, _ in created]
+
+    def _new_urls_only(self, urls: list[str]) -> list[str]:
+        """The pasted URLs (tidied) that are neither in the post already nor repeated in
+        the paste; one message lists the ones skipped."""
+        from tui.digest.paste_urls import urls_in_text
+
+        tracking = tuple(self.settings.tracking_params)
+        known = {normalize_url(url, tracking) for url in urls_in_text(self.post.text())}
+        fresh, skipped = [], []
+        for url in urls:
+            url = tidy_url(url, tracking)
+            key = normalize_url(url, tracking)
+            if key in known:
+                skipped.append(url)
+            else:
+                known.add(key)
+                fresh.append(url)
+        if skipped:
+            from tui.digest.safe_text import shown
+
+            listed = "\n".join(shown(url) for url in skipped)
+            self.notify(f"Skipped {len(skipped)} URL(s) already in the post or repeated in the paste:\n{listed}",
+                        severity="warning", timeout=10, markup=False)
+        return fresh
 
     def on_item_list_clipboard_paste(self, message: ItemList.ClipboardPaste) -> None:
         message.stop()
