@@ -220,11 +220,12 @@ class LinksMixin:
     # A description, or Textual builds one from repr() of every item's text.
     @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False, description="duplicate index")
     def _build_duplicate_index(self, items: list[tuple[int, str]]) -> None:
-        from tui.digest.duplicates import DuplicateIndex, already_in
+        from tui.digest.duplicates import DuplicateIndex, already_in, post_date
 
         labels, tracking = tuple(self.settings.link_labels), tuple(self.settings.tracking_params)
         index = DuplicateIndex.build(self.path.parent, exclude=self.path,
-                                     last_n=self.settings.duplicate_lookback, tracking=tracking)
+                                     last_n=self.settings.duplicate_lookback, tracking=tracking,
+                                     before=post_date(self.post.front.peek("date"), self.path))
         # Every item's link key and note here, off the event loop: on it they cost ~60 ms
         # at 2,000 items right after the first paint.
         keys = {uid: (content, link_key(content, labels, tracking)) for uid, content in items}
