@@ -21,6 +21,7 @@ from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.screens.editor_focus import FOCUS_BINDINGS, FocusMixin
+from tui.screens.editor_fetched import FetchedMixin
 from tui.screens.editor_front import FrontMixin
 from tui.screens.editor_headless import HeadlessMixin
 from tui.screens.editor_items import ItemsMixin
@@ -38,7 +39,7 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
@@ -69,6 +70,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin,
         self.init_save()
         self.init_links()
         self.init_headless()
+        self.init_fetched()
 
     # -- building ----------------------------------------------------------------------
 
@@ -123,6 +125,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, LinksMixin,
         """Duplicate marks and known tags (thread workers); once per screen."""
         if not self._background_started:
             self._background_started = True
+            self.show_fetch_marks()
             self.start_link_workers()
             self.load_known_tags()
 

@@ -179,6 +179,7 @@ class LinksMixin:
             return  # deleted meanwhile
         if info.description:
             self.descriptions[uid] = info.description
+        self.remember_page(info.url, info)
         if not info.title:
             self.notify(f"No page title for {info.url}: {info.note or 'unknown reason'}",
                         severity="information", timeout=4)
@@ -205,7 +206,7 @@ class LinksMixin:
 
     def action_insert_description(self) -> None:
         """Insert the fetched page description at the end of the item."""
-        text = self.descriptions.get(self.current.uid)
+        text = self.descriptions.get(self.current.uid) or self.page_note(self.current).get("description")
         if not text:
             self.notify("No page description for this item (fetched pages only).")
             return
