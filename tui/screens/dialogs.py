@@ -130,6 +130,28 @@ class ConfirmMerge(_Choice):
                 yield Button("Merge and save (m)", id="choice-merge", variant="error")
 
 
+class ConfirmRename(_Choice):
+    """The date moved the post to another week: dismisses "rename" or "keep"."""
+
+    BINDINGS = [
+        Binding("r", "choose('rename')", "Rename", id="dialog.rename.rename"),
+        Binding("escape,k", "choose('keep')", "Keep the name", id="dialog.rename.keep"),
+    ]
+
+    def __init__(self, old_name: str, new_name: str) -> None:
+        super().__init__()
+        self.old_name, self.new_name = old_name, new_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("The post moved to another week", classes="dialog-title")
+            yield Static(Content(f"Rename {self.old_name} to {self.new_name}, the name `new` gives that week?"),
+                         classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Keep the name (esc)", id="choice-keep", variant="primary")
+                yield Button("Rename (r)", id="choice-rename")
+
+
 class RecoverDialog(_Choice):
     """An autosave journal newer than the file: shows the diff, dismisses "recover" or "discard".
 

@@ -27,6 +27,7 @@ from tui.screens.editor_headless import HeadlessMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
+from tui.screens.editor_rename import RenameMixin
 from tui.screens.editor_save import SaveMixin
 from tui.span_compositor import install as install_span_compositor
 from tui.widgets.item_editor import ItemEditor
@@ -39,7 +40,8 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
+                   LinkCheckMixin, FrontMixin, RenameMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
