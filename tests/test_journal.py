@@ -115,3 +115,71 @@ def test_journal_dir_is_private(tmp_path):
     write_journal(jdir, tmp_path / "post.md", "unpublished news", None)
     assert stat.S_IMODE(jdir.stat().st_mode) == 0o700
     assert [p for p in jdir.iterdir() if ".ndtmp-" in p.name] == []
+
+
+def _record(post, **fields):
+    record = {"version": 1, "post_path": str(post.resolve()), "text": "초안 draft",
+              "base_sha256": None, "saved_at": 1_700_000_000.0}
+    record.update(fields)
+    return json.dumps(record).encode()
+
+
+def test_journal_is_private_and_its_directory_tightened(tmp_path):
+    old = os.umask(0o022)
+    try:
+        jdir = tmp_path / "journal"
+        jdir.mkdir(mode=0o755)
+        os.chmod(jdir, 0o755)  # as an older version left it
+        write_journal(jdir, tmp_path / "post.md", "미공개 뉴스", None)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(jdir).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(journal_path(jdir, tmp_path / "post.md")).st_mode) == 0o600
+
+
+def test_symlinked_journal_is_replaced_not_written_through(tmp_path):
+    jdir = tmp_path / "journal"
+    jdir.mkdir(mode=0o700)
+    post, victim = tmp_path / "post.md", tmp_path / "victim.txt"
+    victim.write_text("someone else's file\n")
+    journal_path(jdir, post).symlink_to(victim)
+    warned = []
+    assert read_journal(jdir, post, warn=warned.append) is None  # O_NOFOLLOW
+    assert len(warned) == 1 and "ignored" in warned[0]
+    write_journal(jdir, post, "draft", None)
+    assert victim.read_text() == "someone else's file\n"
+    assert not journal_path(jdir, post).is_symlink()
+    assert read_journal(jdir, post).text == "draft"
+
+
+def test_fifo_and_dev_zero_journals_are_skipped_at_once(tmp_path):
+    jdir = tmp_path / "journal"
+    jdir.mkdir(mode=0o700)
+    post = tmp_path / "post.md"
+    path = journal_path(jdir, post)
+    os.mkfifo(path)  # reading it would block until a writer came
+    warned = []
+    start = time.monotonic()
+    assert read_journal(jdir, post, warn=warned.append) is None
+    path.unlink()
+    path.symlink_to("/dev/zero")  # reading it would never end
+    assert read_journal(jdir, post, warn=warned.append) is None
+    assert time.monotonic() - start < 1
+    assert len(warned) == 2 and "not a regular file" in warned[0]
+
+
+def test_bad_fields_mean_no_journal_with_one_warning(tmp_path):
+    jdir = tmp_path / "journal"
+    post = tmp_path / "post.md"
+    write_journal(jdir, post, "draft", None)
+    path = journal_path(jdir, post)
+    for bad in (_record(post, saved_at=1e300), _record(post, saved_at=float("nan")),
+                _record(post, saved_at=float("-inf")), _record(post, saved_at="어제"),
+                _record(post, saved_at=True), _record(post, saved_at=-5.0),
+                _record(post, base_sha256=7), _record(post, text=None), b"[" * 100_000):
+        path.write_bytes(bad)
+        warned = []
+        assert read_journal(jdir, post, warn=warned.append) is None, bad[:60]
+        assert len(warned) == 1 and "\x1b" not in warned[0], bad[:60]
+    path.write_bytes(_record(post))
+    assert read_journal(jdir, post).saved_at == 1_700_000_000.0

@@ -1,4 +1,4 @@
-"""Command line: the editor, and the headless commands `check`, `fix` and `new`.
+"""Command line: the editor, and the headless commands `check`, `fix`, `new`, `links` and `add`.
 
 The headless commands never import Textual (a test keeps it so): they run in
 pre-commit hooks and CI, where start-up time is the user's wait.
@@ -24,7 +24,7 @@ from tui.config import (
 )
 from tui.digest.errors import DigestError
 
-COMMANDS = ("check", "fix", "new", "links")
+COMMANDS = ("check", "fix", "new", "links", "add")
 
 EDITOR_EPILOG = """\
 headless commands (no UI; for scripts, CI and pre-commit):
@@ -35,6 +35,9 @@ headless commands (no UI; for scripts, CI and pre-commit):
                                  create this week's post from the template and print its path
   newsdigest-tui links PATH...   check every link (HEAD, then GET where refused); list dead and
                                  redirected ones, exit 1 when one is dead
+  newsdigest-tui add URL... [-] [--from FILE] [--note TEXT] [--post PATH|--date YYYY-MM-DD]
+                                 append one item per URL to this week's post (titles fetched);
+                                 exit 0 when every URL was added or skipped
 run `newsdigest-tui COMMAND --help` for a command's options.
 """
 
@@ -73,6 +76,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(prog="newsdigest-tui links", description="check every link of the posts")
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         parser.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS", help="per link (default 5)")
+    elif command == "add":
+        from tui.add_command import add_parser
+
+        parser = add_parser()
     else:
         parser = argparse.ArgumentParser(prog="newsdigest-tui new", description="create this week's post")
         parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -99,6 +106,7 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
 
     index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking,
                                  before=post_date(post.front.peek("date"), path))
+    warnings += [f"{path}: warning: skipped {skipped}" for skipped in index.skipped]
     if not len(index):
         return warnings
     for block, urls in zip(items, found):
@@ -238,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args, settings)
         if command == "links":
             return _links(args, settings)
+        if command == "add":
+            from tui.add_command import run_add
+
+            return run_add(args, settings)
     except DigestError as err:
         print(f"newsdigest-tui: {err}", file=sys.stderr)
         return 2

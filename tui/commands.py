@@ -12,6 +12,7 @@ EDITOR_COMMANDS: list[tuple[str, str, str, tuple]] = [
     ("post: save", "Write the post; TOC and front matter brought up to date", "action_save", ()),
     ("post: preview whole post", "Read the post rendered, with working TOC links", "action_whole_preview", ()),
     ("post: check links", "Check every link; dead and redirected ones are marked in the list", "action_check_links", ()),
+    ("post: next new item (inbox)", "Select the next item `add` brought in since the post was opened", "action_next_inbox", ()),
     ("post: open another post", "Pick a post of this directory", "action_pick_post", ()),
     ("item: edit", "Edit the selected item", "action_edit_item", ()),
     ("item: new", "Add an item after the selection", "action_new_item", ()),

@@ -93,3 +93,25 @@ def test_posts_dir_opens_this_weeks_post(blog):
     path = resolve(None, make_settings(posts_dir=str(blog)))
     assert path.parent == blog and path.exists()
     assert resolve(blog, make_settings()) == path
+
+
+async def test_same_size_change_with_old_mtime_is_not_overwritten(ko_post):
+    """A same-length rewrite that kept the file's mtime (rsync -t, a restore) passes the quick
+    size+mtime check; the save compares the bytes under the lock and asks instead of writing."""
+    import os
+
+    from tui.screens.dialogs import ConflictDialog
+
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "alt+down")
+        before = os.stat(ko_post)
+        theirs = ko_post.read_text(encoding="utf-8").replace("작은", "작다")
+        ko_post.write_text(theirs, encoding="utf-8")
+        os.utime(ko_post, ns=(before.st_atime_ns, before.st_mtime_ns))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ko_post.read_text(encoding="utf-8") == theirs

@@ -155,7 +155,7 @@ async def test_the_list_paints_through_the_fast_path(ko_post, monkeypatch):
         assert len(fast_calls) > item_list.option_count  # repaints of highlight and hover too
 
         # Rename the first item by typing in its heading: the painted row follows.
-        await pilot.press("enter", "end", *" 둘")
+        await pilot.press("enter", "ctrl+home", "end", *" 둘")
         await until(pilot, lambda: "작은 모델의 반격 둘" in str(item_list.get_option_at_index(1).prompt))
         await pilot.pause()
         painted = [strip.text for strip in item_list.render_lines(item_list.region.reset_offset)]

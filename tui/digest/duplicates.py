@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .errors import PostReadError
+from .frontmatter_limits import HostileFrontMatter, load_toml, load_yaml
 from .links import DEFAULT_TRACKING, links_in, normalize_url
 
 _DATE = re.compile(r"(\d{4})[-./_ ](\d{1,2})[-./_ ](\d{1,2})(?:[T _]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_YAML = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_YAML = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LABEL = re.compile(r"\(([^()]+)\)\s*$")
 _SUFFIXES = (".md", ".markdown")
 
@@ -35,7 +37,7 @@ def _as_datetime(value) -> datetime | None:
         return value.replace(tzinfo=None)  # mixing aware and naive dates must not crash sorting
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
-    match = _DATE.search(str(value)) if value is not None else None
+    match = _DATE.search(str(value)) if isinstance(value, (str, int, float)) else None
     if not match:
         return None
     try:
@@ -45,28 +47,39 @@ def _as_datetime(value) -> datetime | None:
 
 
 def _read(path: Path) -> tuple[dict, str]:
-    """(front matter, body); front matter that does not parse still leaves the body."""
-    text = path.read_text(encoding="utf-8-sig")
+    """(front matter, body); front matter that does not parse still leaves the body.
+    HostileFrontMatter (an alias bomb, deep nesting) and PostReadError propagate: such a
+    sibling is skipped with a warning."""
+    from .decode import read_post  # the same size, binary and encoding checks as any post
+
+    text = read_post(path).text
     toml = _TOML.match(text)
     if toml:
         import tomllib  # Hugo's TOML posts only; read on the duplicate worker's thread
 
         try:
-            return tomllib.loads(toml.group(1)), text[toml.end():]
+            meta = load_toml(toml.group(1))
         except tomllib.TOMLDecodeError:
-            return {}, text[toml.end():]
-    import frontmatter  # python-frontmatter pulls in PyYAML: only sibling posts need it
+            meta = {}
+        return meta, text[toml.end():]
+    yaml = _YAML.match(text)
+    if not yaml:
+        return {}, text
+    import yaml as pyyaml
 
     try:
-        post = frontmatter.loads(text)
-        return dict(post.metadata), post.content
-    except Exception:  # YAML errors come in many classes; the links are still worth indexing
-        yaml = _YAML.match(text)
-        return {}, text[yaml.end():] if yaml else text
+        meta = load_yaml(yaml.group(1) + "\n")
+    except HostileFrontMatter:
+        raise
+    except (pyyaml.YAMLError, ValueError, TypeError):  # bad dates raise ValueError; the links still count
+        meta = None
+    return (meta if isinstance(meta, dict) else {}), text[yaml.end():]
 
 
 def _label(path: Path, meta: dict) -> str:
-    title = " ".join(str(meta.get("title") or "").split())
+    title = meta.get("title")
+    # Only a scalar: str() of a list an alias bomb built would expand it whole.
+    title = " ".join(str(title).split()) if isinstance(title, (str, int, float)) else ""
     if title:
         match = _LABEL.search(title)
         return match.group(1).strip() if match else title
@@ -83,9 +96,12 @@ def _candidates(directory: Path) -> list[Path]:
 
 
 class DuplicateIndex:
-    def __init__(self, seen: dict[str, list[Seen]] | None = None, tracking=DEFAULT_TRACKING):
+    def __init__(self, seen: dict[str, list[Seen]] | None = None, tracking=DEFAULT_TRACKING,
+                 skipped: list[str] | None = None):
         self._seen = seen or {}
         self._tracking = tracking
+        # "name: reason" of each sibling refused for hostile front matter, for one warning each.
+        self.skipped = skipped or []
 
     @classmethod
     def build(cls, directory: Path, *, exclude: Path | None = None, last_n: int = 12,
@@ -98,12 +114,15 @@ class DuplicateIndex:
             paths = [p for p in _candidates(directory) if p.resolve() != skip]
         except OSError:
             return cls(tracking=tracking)
-        posts = []
+        posts, skipped = [], []
         for path in paths:
             try:
                 meta, body = _read(path)
                 mtime = path.stat().st_mtime
-            except (OSError, UnicodeDecodeError, ValueError):
+            except HostileFrontMatter as exc:
+                skipped.append(f"{path.name}: {exc}")
+                continue
+            except (OSError, PostReadError, ValueError):
                 continue
             when = (_as_datetime(meta.get("date")) or _as_datetime(path.stem)
                     or datetime.fromtimestamp(mtime))
@@ -119,7 +138,7 @@ class DuplicateIndex:
                 entries = seen.setdefault(normalize_url(url, tracking), [])
                 if entry not in entries:
                     entries.append(entry)
-        return cls(seen, tracking)
+        return cls(seen, tracking, skipped)
 
     def lookup(self, url: str, key: str | None = None) -> list[Seen]:
         """The posts that already carry this link, newest first (``key``: the url already

@@ -194,10 +194,14 @@ def _load(inner: str, fmt: str) -> tuple[dict | None, str | None]:
     if fmt == "yaml":
         import yaml  # PyYAML costs ~35 ms of start-up: only posts with YAML front matter pay it
 
+        from .frontmatter_limits import HostileFrontMatter, load_yaml
+
         try:
             # Only comments (or nothing) between the delimiters is an empty mapping.
-            data = yaml.safe_load(inner)
+            data = load_yaml(inner)
             data = {} if data is None else data
+        except HostileFrontMatter as exc:
+            return None, str(exc)
         except yaml.MarkedYAMLError as exc:
             return None, yaml_text.error_message(exc, line_offset=1)
         except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
@@ -207,8 +211,12 @@ def _load(inner: str, fmt: str) -> tuple[dict | None, str | None]:
     else:
         import tomllib
 
+        from .frontmatter_limits import HostileFrontMatter, load_toml
+
         try:
-            data = tomllib.loads(inner)
+            data = load_toml(inner)
+        except HostileFrontMatter as exc:
+            return None, str(exc)
         except tomllib.TOMLDecodeError as exc:
             return None, _toml_text().error_message(exc, line_offset=1)
     if not isinstance(data, dict):

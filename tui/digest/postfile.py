@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.digest.errors import PostReadError
 from tui.digest.post import ParseOptions, Post
 from tui.digest.store import Fingerprint, Loaded, encode_post, read_post, save_post
 
@@ -67,12 +68,14 @@ def fix_post(
     if not write:
         opened = open_post(path, options)
         report = regenerate(opened.post, rules, when)
+        _refuse_hostile(path, opened.post)
         return Fixed(Path(path), opened.original, report, post=opened.post)
     last: list[Fixed] = []
 
     def compute(loaded: Loaded) -> bytes | None:
         post = Post.parse(loaded.text, bom=loaded.bom, options=options)
         report = regenerate(post, rules, when)
+        _refuse_hostile(path, post)
         last[:] = [Fixed(Path(path), loaded.text, report, post=post)]
         return encode_post(report.text, loaded.bom) if report.text != loaded.text else None
 
@@ -81,3 +84,12 @@ def fix_post(
     if saved.data is not None:
         fixed.fingerprint = saved.fingerprint
     return fixed
+
+
+def _refuse_hostile(path: Path | str, post: Post) -> None:
+    # An alias bomb or 3,000-deep nesting is an attack, not a typo: the post is unreadable
+    # (exit 2, one line), though the editor still opens it with its front matter left alone.
+    from tui.digest.frontmatter_limits import is_refusal
+
+    if is_refusal(post.front.error):
+        raise PostReadError(f"cannot open {path}: {post.front.error}")

@@ -113,6 +113,26 @@ def _would_merge(content: str, region: TocList, new_list: str) -> bool:
     return bool(line.strip()) and (not starts_block(line) or bool(SETEXT.match(line)))
 
 
+def _toc_eol(content: str, fallback: str) -> str:
+    """The line ending of the TOC heading's own line: a post of mixed endings (a lone "\r"
+    on its first line) must not get a list whose "\r" joins the next "\n" into one CRLF."""
+    for line in split_lines(content):
+        ending = line[len(line.rstrip("\r\n")):]
+        if ending:
+            return ending
+    return fallback
+
+
+def _inside_open_block(content: str, region: TocList) -> bool:
+    """True when a list appended at the end of ``content`` would land inside a fence, HTML
+    block or comment left open there: the next fix could not find it and would append
+    another, so such a TOC is left stale rather than grown on every fix."""
+    if region.marked or region.start != region.end:
+        return False
+    state = scan(content)[1]
+    return state[0] is not None or state[1] is not False
+
+
 def _set_toc_content(post: Post, toc: Block, text: str) -> ScanState:
     """``post.set_content(toc, text)``, keeping the scan's end state: whether the next block's
     heading survives depends on how the new list ends, and a TOC can be 10,000 lines."""
@@ -137,14 +157,19 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         anchors = post.anchors()
         region = toc_region_text(toc)
         rows, keys, relabeled = _rows(post, anchors, region)
-        new_list = render(rows, region, post.eol)
+        eol = _toc_eol(toc.content, post.eol)
+        new_list = render(rows, region, eol)
         old_list = toc.content[region.start:region.end]
-        if new_list != old_list and not _would_merge(toc.content, region, new_list):
+        if new_list.endswith("\r") and toc.content[region.end:region.end + 1] == "\n":
+            # "\r" then "\n" would read as one CRLF: the blank line after the list would go.
+            new_list += "\n"
+        if new_list != old_list and not _would_merge(toc.content, region, new_list) \
+                and not _inside_open_block(toc.content, region):
             if region.marked or region.start != region.end:
                 content = toc.content[: region.start] + new_list + toc.content[region.end:]
             else:
                 # A TOC heading with no list yet: the list goes after a blank line.
-                content = toc.content + post.eol + new_list
+                content = toc.content + eol + new_list
                 at = post.index(toc)
                 if at < len(post.blocks) - 1 and not post.gaps[at]:
                     # A new list running straight into the next line would swallow a setext

@@ -8,6 +8,7 @@ writes a post (fix, the editor, add); ``write_atomic`` writes files that are not
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -204,17 +205,50 @@ def _commit(shown: Path, target: Path, fd: int, loaded: Loaded, data: bytes, spl
     return Fingerprint.of_bytes(data + b"".join(tails), written)
 
 
+# How long a save waits for a writer that still has the replaced file open to finish.
+LATE_WRITER_WAIT = 1.0
+
+
 def _rescue_late_appends(target: Path, fd: int, size: int) -> None:
     """A writer that opened the old file before the rename and wrote after the compare wrote
-    into the replaced inode: put those bytes at the end of the new file, where they were going."""
+    into the replaced inode: put those bytes at the end of the new file, where they were going.
+
+    Such a writer may be descheduled between its open and its write for milliseconds, so the
+    old inode is watched until no one has it open for writing: a read lease is granted only
+    then (Linux), and once granted no new writer can reach an unlinked inode. Where leases are
+    not to be had (another owner's file, NFS), one short grace period has to do.
+    """
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + LATE_WRITER_WAIT
+    while True:
+        size = _copy_tail(target, fd, size)
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+        except OSError as exc:
+            if exc.errno != errno.EAGAIN:  # no leases here
+                time.sleep(0.02)
+                _copy_tail(target, fd, size)
+                return
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.001)
+            continue
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        _copy_tail(target, fd, size)
+        return
+
+
+def _copy_tail(target: Path, fd: int, size: int) -> int:
     late = os.fstat(fd).st_size
     if late <= size:
-        return
+        return size
     tail = _read_at(fd, late - size, size)
     try:
         out = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        return
+        return late
     try:
         write_all(out, tail)
         os.fsync(out)
@@ -222,6 +256,7 @@ def _rescue_late_appends(target: Path, fd: int, size: int) -> None:
         pass
     finally:
         os.close(out)
+    return size + len(tail)
 
 
 def _write_in_place(shown: Path, target: Path, fd: int, loaded: Loaded, data: bytes) -> Fingerprint | None:

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from tui.digest.blocks import split_lines
+from tui.digest.blocks import _FENCE, _html_start, split_lines
 from tui.digest.lazy_pattern import lazy
 
 # A TOC entry's anchor: anything but ")", ">" and ASCII blanks. Python's Unicode \s also
@@ -66,32 +66,65 @@ def _is_list_line(body: str) -> bool:
     return bool(_LIST_ITEM.match(body)) and not _THEMATIC.match(body)
 
 
-# The rest of a list after its first line, for texts whose lines end in "\n" only: blank
-# lines, then a list line (no thematic break) or an indented non-blank line, as often as
-# they come. Blank lines after the last such line are not the list's.
-_LIST_REST = re.compile(
-    r"(?:(?:[^\S\n]*\n)*"
-    r"(?:(?!([-*_])(?:[ \t]*\1){2,}[ \t]*$)[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t](?=[^\n]*\S))"
-    r"[^\n]*(?:\n|\Z))*",
-    re.MULTILINE,
-)
+# One TOC entry line without its line ending (_ENTRY_LINES below explains the label's form).
+_ENTRY_LINE = (r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+               rf"\[(?:[^\[\]\\\n]++|\\.|\[|\[(?:[^\]\\\n]++|\\.)*\])*\]\(<?#{_ANCHOR}>?\)[ \t]*")
+# The rest of a TOC list after its first entry, for texts whose lines end in "\n" only: blank
+# lines, then an entry line, as often as they come. Blank lines after the last entry are not
+# the list's, and neither is any other line: a plain list item, an indented sentence, a fence
+# or an HTML block after the entries is the author's, and a rewrite must leave it.
+_LIST_REST = re.compile(rf"(?:(?:[^\S\n]*\n)*{_ENTRY_LINE}(?:\n|\Z))*")
+
+
+def _is_entry_line(body: str) -> bool:
+    return _is_list_line(body) and bool(_ENTRY.match(body))
+
+
+def _skipped_until(body: str):
+    """What ends the fenced code, HTML block or comment ``body`` opens (a line test), or None
+    when it opens none: no list starts inside one, so a fix never takes its lines for the TOC."""
+    fence = _FENCE.match(body)
+    if fence and not (fence[2][0] == "`" and "`" in fence[3]):
+        mark = fence[2]
+        closing = re.compile(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+        return lambda line: bool(closing.match(line))
+    if _MARK_OPEN.match(body) or _MARK_CLOSE.match(body):
+        return None
+    end = _html_start(body, interrupting=False)
+    if end is False:
+        return None
+    if end is None:
+        return lambda line: not line.strip()
+    if end.search(body, body.index("<") + 1):
+        return None  # opened and closed on its own line
+    return lambda line: bool(end.search(line))
 
 
 def _list_span(text: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
-    """The first list in ``text[start:stop]``: from its first line to the last line that
-    still belongs to it (a list line, or an indented continuation)."""
+    """The first TOC list in ``text[start:stop]``: from its first entry to its last.
+
+    A sentence or a plain list before it is skipped; fenced code, HTML blocks and comments
+    are skipped whole (a list inside one is not the TOC). The list ends at the first line
+    that is neither an entry (``- [label](#anchor)``) nor blank: only entries are rewritten,
+    so no line of the author's is ever replaced."""
     first = last = None
     text = text[:stop] if stop is not None else text
+    inside = None  # the end test of a fence, HTML block or comment being skipped
     for offset, line in _lines(text, start):
         body = line.rstrip("\r\n")
         if first is None:
-            if _is_list_line(body):
+            if inside is not None:
+                if inside(body):
+                    inside = None
+                continue
+            inside = _skipped_until(body)
+            if inside is None and _is_entry_line(body):
                 first, last = offset, offset + len(line)
                 if "\r" not in text:
                     # A 10,000-entry TOC in one regex match rather than a loop over its lines.
                     return first, max(last, _LIST_REST.match(text, last).end())
-            continue  # a sentence before the list is the author's, keep looking
-        if _is_list_line(body) or (body.strip() and body[:1] in " \t"):
+            continue
+        if _is_entry_line(body):
             last = offset + len(line)
         elif body.strip():
             break

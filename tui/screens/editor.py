@@ -24,6 +24,7 @@ from tui.screens.editor_focus import FOCUS_BINDINGS, FocusMixin
 from tui.screens.editor_fetched import FetchedMixin
 from tui.screens.editor_front import FrontMixin
 from tui.screens.editor_headless import HeadlessMixin
+from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
@@ -40,7 +41,7 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
+class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
                    LinkCheckMixin, FrontMixin, RenameMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
@@ -49,6 +50,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixi
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
+        Binding("f3", "next_inbox", "Next new item", show=False, id="post.next_inbox"),
         Binding("ctrl+o", "pick_post", "Open", show=False, id="post.open"),
         Binding("ctrl+l", "check_links", "Check links", show=False, id="post.check_links"),
     ]
@@ -73,6 +75,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixi
         self.init_links()
         self.init_headless()
         self.init_fetched()
+        self.init_inbox()
 
     # -- building ----------------------------------------------------------------------
 
@@ -130,6 +133,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixi
             self.show_fetch_marks()
             self.start_link_workers()
             self.load_known_tags()
+            self.fetch_pending_titles()
 
     @property
     def item_list(self) -> ItemList:
@@ -149,7 +153,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, SaveMixin, ItemsMixin, FetchedMixi
         if getattr(self.app, "is_ready", True):
             self.post.front.read()
         self.title = self.post.front.peek("title") or self.path.stem
-        self.sub_title = self.path.name + (" ● unsaved" if self._dirty else "")
+        self.sub_title = self.path.name + self.inbox_label() + (" ● unsaved" if self._dirty else "")
 
     def mark_dirty(self, dirty: bool = True) -> None:
         if dirty != self._dirty:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
+from tui.digest.add_links import MAX_TITLE_FETCHES as MAX_FETCHES
+from tui.digest.add_links import title_as_heading
 from tui.digest.links import normalize_url, provisional_title, reference_link_line, tidy_url
 from tui.digest.post import Block
 from tui.widgets.item_list import ItemList, row_link
@@ -20,7 +22,6 @@ if TYPE_CHECKING:  # read by the background worker, after the first paint
     from tui.digest.duplicates import DuplicateIndex
 
 CLIPBOARD_TIMEOUT = 2.0
-MAX_FETCHES = 3
 NO_CLIPBOARD = (
     "Could not read the system clipboard. Install xclip or xsel (X11) or wl-clipboard "
     "(Wayland), or paste with your terminal's paste key (often ctrl+shift+v)."
@@ -31,14 +32,6 @@ def link_key(content: str, labels: tuple[str, ...], tracking: tuple[str, ...]) -
     """The normalised URL an item is known by for duplicate checks (None without a link)."""
     link = row_link(content, labels)
     return normalize_url(link, tracking) if link else None
-
-
-def title_as_heading(title: str) -> str:
-    """A page title as heading Markdown: characters that would become markup are escaped."""
-    title = " ".join(title.split())
-    for char in "\\`*_[]<>":
-        title = title.replace(char, "\\" + char)
-    return title.lstrip("#").strip() or "Untitled"
 
 
 class LinksMixin:

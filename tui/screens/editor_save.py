@@ -18,7 +18,7 @@ from tui.config import journal_dir, parse_options, save_rules
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.journal import discard_journal, read_journal, write_journal
 from tui.digest.post import Post
-from tui.digest.store import disk_changed, encode_post, read_post, write_atomic
+from tui.digest.store import PostChanged, disk_changed, encode_post, read_post, save_post, write_atomic
 from tui.screens.save_structure import blocks_stable, reparse_keeping_origins, same_structure
 
 DISK_CHECK_SECONDS = 2.0
@@ -55,10 +55,11 @@ class SaveMixin:
             return
         self.write_post()
 
-    def write_post(self, merge_headless: bool = False) -> bool:
+    def write_post(self, overwrite: bool = False, merge_headless: bool = False) -> bool:
         from tui.digest.regen import regenerate  # the TOC and front matter rules: read on the first save
 
-        if not merge_headless and self.refuse_headless_save(lambda: self.write_post(merge_headless=True)):
+        if not merge_headless and self.refuse_headless_save(
+                lambda: self.write_post(overwrite, merge_headless=True)):
             return False
 
         edited = self.post.text() != self.saved_text
@@ -73,13 +74,32 @@ class SaveMixin:
             self.notify("Nothing to save: the file is up to date.")
             return True
         try:
-            self.fingerprint = write_atomic(self.path, encode_post(report.text, self.bom))
+            self.fingerprint = self._write_file(encode_post(report.text, self.bom), overwrite)
+        except PostChanged:
+            # Changed between the check above and the rename (a shell appending, `fix`):
+            # the same choice as when the check sees it.
+            self.ask_conflict(then_save=True)
+            return False
         except DigestError as err:
             self.report_error(err)
             return False
         self._after_save(report.text, toc)
         self.notify(f"Saved {self.path.name}: {report.summary}")
         return True
+
+    def _write_file(self, data: bytes, overwrite: bool):
+        if not os.path.lexists(self.path):
+            # Deleted behind our back and the user chose to write it: a fresh file.
+            return write_atomic(self.path, data)
+        known = self.fingerprint.sha256
+
+        def compute(loaded):
+            # Compared again right before the rename by save_post, under the post's lock.
+            if not overwrite and loaded.fingerprint.sha256 != known:
+                raise PostChanged(f"{self.path.name} changed on disk", loaded)
+            return data
+
+        return save_post(self.path, compute).fingerprint
 
     def _after_save(self, text: str, toc_before=None) -> None:
         discard_journal(journal_dir(), self.path)
@@ -133,7 +153,7 @@ class SaveMixin:
             if answer == "reload":
                 self.reload_from_disk()
             elif answer == "overwrite":
-                self.write_post()
+                self.write_post(overwrite=True)
             else:
                 self._ignored_disk = _stat_key(self.path)
                 if then_save:
@@ -201,7 +221,8 @@ class SaveMixin:
 
     def offer_recovery(self) -> None:
         """An autosave that differs from the file: offer it back."""
-        entry = read_journal(journal_dir(), self.path)
+        entry = read_journal(journal_dir(), self.path,
+                             warn=lambda message: self.notify(message, severity="warning", markup=False))
         if entry is None:
             return
         if entry.text in (self.saved_text, self.post.text()):
