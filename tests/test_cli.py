@@ -126,7 +126,7 @@ def test_fixture_specific_results(tmp_path, capsys, config):
     assert 'title = "Weekly ML/DL News (6월 4주차)"' in hugo and 'tags = ["ML", "DL"]  # keep this comment' in hugo
     assert "## Contents\n\n- [First link](#first-link)\n- [Second link](#second-link)\n\n## First link" in hugo
     pelican = fixed("pelican.md")
-    assert pelican.startswith("Title: Links of the week\n") and "delimiters.\n\n## 목차\n\n- [Papers worth" in pelican
+    assert pelican.startswith("Title: Links of the week\n") and "delimiters.\n\n## Contents\n\n- [Papers worth" in pelican  # English
     assert "* [Papers](#papers)\n* [Tools](#tools)\n* [Talks](#talks)\n" in fixed("no-frontmatter.md")
     links = fixed("link-items.md")
     assert "- [Another *great* article (video)](#another-great-article-video)\n- [Icon item](#icon-item)" in links

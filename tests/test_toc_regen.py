@@ -149,7 +149,10 @@ def test_markers_bound_the_region():
     before = "intro\n\n<!-- toc -->\n\n- [x](#x)\n\n<!-- tocstop -->\n\n### A\n\n### B\n"
     check(before, "intro\n\n<!-- toc -->\n\n- [A](#a)\n- [B](#b)\n\n<!-- tocstop -->\n\n### A\n\n### B\n")
     tight = "## 목차\n\n<!-- toc -->\n- [x](#x)\n<!-- tocstop -->\nnot in the list\n\n### A\n"
-    check(tight, "## 목차\n\n<!-- toc -->\n- [A](#a)\n<!-- tocstop -->\nnot in the list\n\n### A\n")
+    # Inside markers the list is written as markdown-toc writes it: blank lines around it.
+    check(tight, "## 목차\n\n<!-- toc -->\n\n- [A](#a)\n\n<!-- tocstop -->\nnot in the list\n\n### A\n")
+    crlf = "<!-- toc -->\r\nsomething old\r\n- [x](#x)\r\n<!-- tocstop -->\r\n\r\n### A\r\n\r\n### B"
+    check(crlf, "<!-- toc -->\r\n\r\n- [A](#a)\r\n- [B](#b)\r\n\r\n<!-- tocstop -->\r\n\r\n### A\r\n\r\n### B")
 
 
 def test_thematic_break_is_not_the_toc_list():

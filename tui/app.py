@@ -7,8 +7,6 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -17,13 +15,9 @@ import tui.styles
 from tui import heap
 from tui.commands import EditorCommands
 from tui.config import Settings, load_settings, parse_options, save_setting
-from tui.css_cache import CachedStylesheet
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
 from tui.screens.editor import EditorScreen
-
-if TYPE_CHECKING:
-    from tui.digest.preload import PendingPost
 
 STYLES = tui.styles.STYLES
 # app.tcss first: the other sheets refine it. Every sheet but those of the screens opened
@@ -44,8 +38,6 @@ class NewsDigestApp(App[int]):
 
     def __init__(self, path: Path, settings: Settings, opened: Opened | None = None) -> None:
         super().__init__()
-        # The variables App.__init__ just computed: computing the theme's again cost ~10 ms.
-        self.stylesheet = CachedStylesheet(variables=self.stylesheet._variables)  # noqa: SLF001
         self.settings = settings
         self.path = Path(path)
         self._opened = opened
@@ -72,10 +64,6 @@ class NewsDigestApp(App[int]):
         editor = self.editor_screen()
         if editor is not None:
             editor.after_first_paint()
-        # Now for what the first paint parsed, again once the form's widgets have been
-        # styled (run_editor saves what later screens parse when the app ends).
-        self.stylesheet.save()
-        self.set_timer(2.0, self.stylesheet.save, name="save parsed css")
         if heap.paused():
             self.call_later(self._take_over_collection)
 
@@ -173,15 +161,14 @@ class NewsDigestApp(App[int]):
             editor.check_disk()
 
 
-def run_editor(path: Path | None, settings: Settings, begun: tuple[Path, PendingPost | None] | None = None) -> int:
+def run_editor(path: Path | None, settings: Settings, begun: tuple[Path, Opened | None] | None = None) -> int:
     """Run the full-screen editor on ``path`` (see tui.opening); the exit code. ``begun`` is
     what tui.opening.begin returned for it, when the command called it before importing us."""
     from tui.opening import begin
 
-    target, pending = begun or begin(path, settings, fork=False)  # Textual is loaded: no fork now
-    app = NewsDigestApp(target, settings, pending.result() if pending is not None else None)
+    target, opened = begun or begin(path, settings)
+    app = NewsDigestApp(target, settings, opened)
     result = app.run()
-    app.stylesheet.save()  # what screens opened after the first paint parsed
     return result if isinstance(result, int) else 0
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tui import __version__
 from tui.config import (
-    ANCHOR_STYLES,
     Settings,
+    anchor_styles,
     load_settings,
     new_post_rules,
     parse_options,
@@ -24,7 +24,7 @@ from tui.config import (
 )
 from tui.digest.errors import DigestError
 
-COMMANDS = ("check", "fix", "new", "links", "add")
+COMMANDS = ("check", "fix", "new", "links", "config", "add")
 
 EDITOR_EPILOG = """\
 headless commands (no UI; for scripts, CI and pre-commit):
@@ -35,6 +35,9 @@ headless commands (no UI; for scripts, CI and pre-commit):
                                  create this week's post from the template and print its path
   newsdigest-tui links PATH...   check every link (HEAD, then GET where refused); list dead and
                                  redirected ones, exit 1 when one is dead
+  newsdigest-tui config --explain [PATH]
+                                 every setting in force for the post (or blog directory) at PATH,
+                                 and where it came from: flag, config file, detected, default
   newsdigest-tui add URL... [-] [--from FILE] [--note TEXT] [--post PATH|--date YYYY-MM-DD]
                                  append one item per URL to this week's post (titles fetched);
                                  exit 0 when every URL was added or skipped
@@ -44,15 +47,34 @@ run `newsdigest-tui COMMAND --help` for a command's options.
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config.toml)")
-    parser.add_argument("--anchors", choices=ANCHOR_STYLES, metavar="STYLE",
-                        help="anchor style: " + ", ".join(ANCHOR_STYLES) + " (default from config: github)")
+    styles = anchor_styles()
+    parser.add_argument("--anchors", choices=styles, metavar="STYLE",
+                        help="anchor style: " + ", ".join(styles) + " (default: config, else detected, else github)")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = load_settings(args.config)
     if args.anchors:
         settings.anchor_style = args.anchors
+        settings.origins["anchor_style"] = "flag: --anchors"
     return settings
+
+
+class _PerBlog:
+    """The settings in force for each post: its blog's engine and conventions completed
+    what the flags and the config file left open. Posts of one directory share them."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._by_dir: dict = {}
+
+    def __call__(self, path: Path) -> Settings:
+        from tui.effective import resolve
+
+        key = Path(path).expanduser().absolute().parent
+        if key not in self._by_dir:
+            self._by_dir[key] = resolve(self.settings, Path(path)).settings
+        return self._by_dir[key]
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -72,6 +94,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         if command == "check":
             parser.add_argument("--strict", action="store_true", help="duplicate links fail the check too")
+    elif command == "config":
+        parser = argparse.ArgumentParser(prog="newsdigest-tui config",
+                                         description="show the settings in force for a post or blog directory")
+        parser.add_argument("--explain", action="store_true", required=True,
+                            help="print every setting with where it came from")
+        parser.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                            help="a post or blog directory (default: the current directory)")
     elif command == "links":
         parser = argparse.ArgumentParser(prog="newsdigest-tui links", description="check every link of the posts")
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -139,8 +168,12 @@ class _Readable:
 def _check(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.postfile import fix_post
 
-    status, posts = 0, _Readable()
-    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=False)
+    status, posts, per_blog = 0, _Readable(), _PerBlog(settings)
+
+    def load(path):
+        own = per_blog(path)
+        return fix_post(path, options=parse_options(own), rules=save_rules(own), write=False)
+
     for path, fixed in posts.each(args.paths, load):
         if fixed.changed:
             import difflib
@@ -158,7 +191,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{path}: stale: {fixed.report.summary}", file=sys.stderr)
             status = max(status, 1)
         warnings = [f"{path}: warning: {w}" for w in fixed.report.warnings]
-        warnings += _duplicate_warnings(Path(path), fixed.post, settings)
+        warnings += _duplicate_warnings(Path(path), fixed.post, per_blog(path))
         for warning in warnings:
             print(warning, file=sys.stderr)
         if warnings and args.strict:
@@ -169,8 +202,12 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
 def _fix(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.postfile import fix_post
 
-    posts = _Readable()
-    load = partial(fix_post, options=parse_options(settings), rules=save_rules(settings), write=True)
+    posts, per_blog = _Readable(), _PerBlog(settings)
+
+    def load(path):
+        own = per_blog(path)
+        return fix_post(path, options=parse_options(own), rules=save_rules(own), write=True)
+
     for path, fixed in posts.each(args.paths, load):
         print(f"{path}: {fixed.report.summary if fixed.changed else 'up to date'}")
         for warning in fixed.report.warnings:
@@ -181,11 +218,14 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
 def _new(args: argparse.Namespace, settings: Settings) -> int:
     from tui.digest.newpost import create_post, publish_date
 
-    rules = new_post_rules(settings)
+    from tui.effective import resolve
+
     directory = args.dir or (Path(settings.posts_dir).expanduser() if settings.posts_dir else None)
     if directory is None:
         print("newsdigest-tui new: no --dir given and no posts_dir in the config", file=sys.stderr)
         return 2
+    settings = resolve(settings, Path(directory)).settings
+    rules = new_post_rules(settings)
     day = args.date or publish_date(date.today(), rules.publish_weekday)
     path, created = create_post(directory, rules, day)
     if not created:
@@ -227,6 +267,14 @@ def _links(args: argparse.Namespace, settings: Settings) -> int:
     return 2 if posts.failed else status
 
 
+def _config(args: argparse.Namespace, settings: Settings) -> int:
+    from tui.effective import explain, resolve
+
+    path = args.path if args.path is not None else Path.cwd()
+    sys.stdout.write(explain(resolve(settings, path), path))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
@@ -246,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args, settings)
         if command == "links":
             return _links(args, settings)
+        if command == "config":
+            return _config(args, settings)
         if command == "add":
             from tui.add_command import run_add
 
@@ -261,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from tui.opening import begin
 
+        if args.path is None and settings.posts_dir:
+            from tui.effective import resolve
+
+            # This week's post may be created now: with the blog's title and file name. An
+            # opened post learns its blog after the first paint (EditorScreen.load_blog).
+            settings = resolve(settings, Path(settings.posts_dir).expanduser()).settings
         begun = begin(args.path, settings)  # a big post is read on another core meanwhile
         from tui.app import run_editor  # Textual is imported only for the editor
 

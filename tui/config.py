@@ -18,7 +18,14 @@ from tui.digest.errors import ConfigError
 APP_NAME = "newsdigest-tui"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-ANCHOR_STYLES = ("github", "hexo", "hexo-lower", "kramdown")
+ANCHOR_STYLES = ("github", "hexo", "hexo-lower", "kramdown")  # the first four; see anchor_styles()
+
+
+def anchor_styles() -> tuple[str, ...]:
+    """Every style name the slug registry knows (it grows as engines are added)."""
+    from tui.digest.anchors import STYLES
+
+    return tuple(STYLES)
 
 
 class Settings:
@@ -35,8 +42,13 @@ class Settings:
     publish_weekday: str = "saturday"
     publish_time: str = "12:00:00"
     toc_headings: list[str] = ["목차", "차례", "Contents", "Table of Contents", "TOC"]
-    toc_heading_text: str = "목차"
+    toc_heading_text: str = "목차"  # by default, the post's language picks it (see tui.effective)
     insert_toc: bool = True
+    toc_level: int = 2
+    toc_bullet: str = "-"
+    toc_indent: str = "  "
+    toc_markers: bool = False
+    front_matter_keys: list[str] = ["title", "date", "categories", "tags"]  # of a new post, in order
     link_labels: list[str] = ["참고링크", "참고자료", "Link", "Source"]
     new_link_label: str = "참고링크"
     filename_template: str = "weekly-ml-dl-news-{year}-{month:02d}-w{week}.md"
@@ -60,6 +72,10 @@ class Settings:
                 if isinstance(value, (list, dict)):
                     value = value.copy()  # an instance's lists are its own to change
             setattr(self, name, value)
+        # Where each key's value came from, for `config --explain` ("config: FILE, line N",
+        # "flag: --anchors", "detected: ..."); a key not in it has its default.
+        self.origins: dict[str, str] = {}
+        self.blog = ""  # what was detected of the post's blog, one line for the editor
         if values:
             raise TypeError(f"Settings() got an unexpected keyword argument {next(iter(values))!r}")
 
@@ -133,8 +149,16 @@ def _check_value(name: str, value: object) -> str | None:
         return "must be a string"
     if name in ("week_start", "publish_weekday") and value not in WEEKDAYS:
         return "must be a weekday name (" + ", ".join(WEEKDAYS) + ")"
-    if name == "anchor_style" and value not in ANCHOR_STYLES:
-        return "must be one of " + ", ".join(ANCHOR_STYLES)
+    if name == "anchor_style" and value not in anchor_styles():
+        return "must be one of " + ", ".join(anchor_styles())
+    if name == "toc_bullet" and value not in ("-", "*", "+", "1.", "1)"):
+        return 'must be "-", "*", "+", "1." or "1)"'
+    if name == "toc_indent" and (not value or value.strip(" \t")):
+        return "must be spaces or tabs"
+    if name == "front_matter_keys" and not set(value) <= {"title", "date", "categories", "tags"}:
+        return "may hold title, date, categories and tags"
+    if name == "toc_level" and not 1 <= value <= 6:
+        return "must be a heading level, 1 to 6"
     if name == "publish_time" and not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", str(value)):
         return 'must look like "12:00:00"'
     return None
@@ -171,6 +195,7 @@ def load_settings(path: Path | None = None) -> Settings:
             problems.append(f"{_where(path, text, name)}: {name} {problem}")
             continue
         setattr(settings, name, float(value) if _TYPES[name] == "float" else value)
+        settings.origins[name] = "config: " + _where(path, text, name)
     if problems:
         raise ConfigError("\n".join(problems))
     return settings
@@ -225,9 +250,14 @@ def save_rules(settings: Settings):
 
     return SaveRules(
         insert_toc=settings.insert_toc,
-        toc_heading_text=settings.toc_heading_text,
+        # Not set anywhere: an inserted TOC is headed in the post's own language.
+        toc_heading_text=settings.toc_heading_text if "toc_heading_text" in settings.origins else None,
         title_template=settings.title_template,
         week_start=settings.week_start_index,
+        toc_level=settings.toc_level,
+        toc_bullet=settings.toc_bullet,
+        toc_indent=settings.toc_indent,
+        toc_markers=settings.toc_markers,
     )
 
 
@@ -244,4 +274,7 @@ def new_post_rules(settings: Settings):
         categories=tuple(settings.categories),
         tags=tuple(settings.tags),
         toc_heading_text=settings.toc_heading_text,
+        insert_toc=settings.insert_toc,
+        toc_level=settings.toc_level,
+        front_matter_keys=tuple(settings.front_matter_keys),
     )

@@ -18,7 +18,7 @@ POST_SUFFIXES = (".md", ".markdown")
 DEMO_NAME = "demo-post.md"
 
 if TYPE_CHECKING:
-    from tui.digest.preload import PendingPost
+    from tui.digest.postfile import Opened
 
 
 def demo_copy() -> Path:
@@ -48,19 +48,16 @@ def newest_post(directory: Path) -> Path | None:
     return max(heads, key=lambda head: (head.when, head.path.name)).path
 
 
-def begin(path: Path | None, settings: Settings, *, fork: bool = True) -> tuple[Path, PendingPost | None]:
-    """The post to open for the command line's PATH, and its reading under way (None when
-    the file does not exist: the editor offers to create it). The command calls it before
-    Textual is imported, so a big post is read on another core meanwhile (see
-    tui.digest.preload); ``fork=False`` reads it on demand, in this process."""
+def begin(path: Path | None, settings: Settings) -> tuple[Path, Opened | None]:
+    """The post to open for the command line's PATH, read (None when the file does not
+    exist: the editor offers to create it). PostReadError when it cannot be read."""
     from tui.config import parse_options
-    from tui.digest import preload
+    from tui.digest.postfile import open_post
 
     target = resolve(path, settings)
     if not target.exists():
         return target, None
-    options = parse_options(settings)
-    return target, preload.start(target, options) if fork else preload.PendingPost(target, options)
+    return target, open_post(target, parse_options(settings))
 
 
 def resolve(path: Path | None, settings: Settings) -> Path:

@@ -32,7 +32,7 @@ def editor_available() -> bool:
 
 def begin_editor(path: str):
     """What `newsdigest-tui PATH` (tui.cli.main) does before it imports Textual: pause the
-    collector, read the settings, start reading the post (on another core when it is big)."""
+    collector, read the settings, read the post."""
     from tui import heap
     from tui.config import load_settings
     from tui.opening import begin
@@ -50,7 +50,7 @@ def make_editor(path_or_begun, cls=None):
     from tui.app import NewsDigestApp
 
     app_class = cls(NewsDigestApp) if cls else NewsDigestApp
-    return app_class(target, settings, pending.result())
+    return app_class(target, settings, pending)
 
 
 def start(path: str | None) -> dict:

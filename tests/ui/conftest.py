@@ -74,7 +74,8 @@ def make_app(path: Path, **overrides):
 
 def rows(app) -> list[str]:
     """The item list's rows as plain text."""
-    return [str(option.prompt) for option in app.screen.query_one("#items").options]
+    item_list = app.screen.query_one("#items")
+    return [item_list.row_plain(row) for row in range(item_list.option_count)]
 
 
 def titles(app) -> list[str]:

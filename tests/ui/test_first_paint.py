@@ -73,29 +73,3 @@ async def test_keys_typed_before_the_highlighting_keep_their_place(ko_post):
         assert editor.language == "markdown" and editor.selection == where
         await pilot.press("z")
         assert editor.text.rstrip().endswith("xyz")
-
-
-async def test_only_the_first_resume_skips_restyling(ko_post, monkeypatch):
-    from textual.css.stylesheet import Stylesheet
-
-    from tui.screens.editor import EditorScreen
-
-    restyled: list[int] = []
-    real = Stylesheet.update_nodes
-
-    def spy(self, nodes, animate=False):
-        nodes = list(nodes)
-        if any(isinstance(node, EditorScreen) for node in nodes):
-            restyled.append(len(nodes))
-        return real(self, nodes, animate=animate)
-
-    monkeypatch.setattr(Stylesheet, "update_nodes", spy)
-    app = make_app(ko_post)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert restyled == []  # styled once, by the mount
-        await pilot.press("f1")  # help, then back: the editor screen resumes again
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert restyled and restyled[-1] > 10

@@ -114,7 +114,7 @@ async def test_builds_once_per_bindings_change_and_mounts_nothing(ko_post):
         assert len(bar.children) == 0
 
 
-async def test_narrow_terminal_cuts_the_line_with_an_ellipsis(ko_post):
+async def test_narrow_terminal_shows_the_most_useful_keys_whole(ko_post):
     app = make_app(ko_post)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -125,17 +125,23 @@ async def test_narrow_terminal_cuts_the_line_with_an_ellipsis(ko_post):
         assert cell_len(line) == 80
         left, palette = line.split("▏")
         assert palette == "^p palette "
-        assert left.endswith("…") or left.endswith(" ")
-        assert "…" in left  # the editor's keys are wider than 80 columns
-        # Only keys drawn whole answer a click: the ellipsis and what it hides do not.
-        cut = cell_len(left[: left.index("…")])
-        assert bar.key_at(cut) is None
-        for x in range(cut):
-            key = bar.key_at(x)
-            assert key is None or key.end <= cut
+        # Help and the preview first; keys that do not fit are left out, never cut.
+        assert left.startswith(" f1 Help  f5 Preview  ^s Save ")
+        assert "…" not in left
+        labels = [label for label in left.split("  ") if label.strip()]
+        for label in labels:
+            assert label.strip() in {"f1 Help", "f5 Preview", "^s Save", "^n New", "del Delete",
+                                     "alt+↑ Move up", "alt+↓ Move down", "f2 Layout", "^q Quit"}, label
+        # Only keys drawn answer a click; the blank after them does not.
+        end = cell_len(left.rstrip()) + 1
+        assert all(bar.key_at(x) is None for x in range(end, cell_len(left)))
+        await pilot.press("enter")  # the editor's keys: Escape back to the list joins them
+        await pilot.pause()
+        left = shown(app).split("▏")[0]
+        assert left.startswith(" f1 Help  f5 Preview  ^s Save  esc List ")
 
     app = make_app(ko_post)
     async with app.run_test(size=(200, 24)) as pilot:
         await pilot.pause()
         line = shown(app)
-        assert cell_len(line) == 200 and "…" not in line
+        assert cell_len(line) == 200 and "alt+↓ Move down" in line and "^q Quit" in line

@@ -21,6 +21,9 @@ class NewPostRules:
     categories: tuple[str, ...] = ("news",)
     tags: tuple[str, ...] = ("ML", "DL")
     toc_heading_text: str = "목차"
+    insert_toc: bool = True  # start the post with its TOC heading
+    toc_level: int = 2
+    front_matter_keys: tuple[str, ...] = ("title", "date", "categories", "tags")  # which, in order
 
 
 def publish_date(today: date, weekday: int) -> date:
@@ -43,15 +46,15 @@ def post_text(rules: NewPostRules, day: date) -> str:
     hour, minute, *second = (int(part) for part in rules.publish_time.split(":"))
     when = datetime.combine(day, time(hour, minute, second[0] if second else 0))
     title = render_title(rules.title_template, day, rules.week_start)
-    return (
-        "---\n"
-        f"title: {title}\n"
-        f"date: {format_date(when, rules.date_format)}\n"
-        + _yaml_list("categories", rules.categories)
-        + _yaml_list("tags", rules.tags)
-        + "---\n\n"
-        f"## {rules.toc_heading_text}\n"
-    )
+    lines = {
+        "title": f"title: {title}\n",
+        "date": f"date: {format_date(when, rules.date_format)}\n",
+        "categories": _yaml_list("categories", rules.categories),
+        "tags": _yaml_list("tags", rules.tags),
+    }
+    keys = [k for k in rules.front_matter_keys if k in lines] or ["title", "date"]
+    toc = f"{'#' * rules.toc_level} {rules.toc_heading_text}\n" if rules.insert_toc else ""
+    return "---\n" + "".join(lines[k] for k in keys) + "---\n\n" + toc
 
 
 def create_post(directory: Path, rules: NewPostRules, day: date) -> tuple[Path, bool]:

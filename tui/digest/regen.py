@@ -12,7 +12,7 @@ from tui.digest import frontmatter
 from tui.digest.anchors import toc_label
 from tui.digest.blocks import SETEXT, ScanState, scan, split_lines, starts_block
 from tui.digest.post import Block, Post, toc_region_text
-from tui.digest.toc import TocList, TocRow, describe_change, render
+from tui.digest.toc import TocList, TocRow, describe_change, markdown_toc_region, render
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,13 @@ class SaveRules:
     """The settings a save obeys (a subset of ``tui.config.Settings``)."""
 
     insert_toc: bool = True
-    toc_heading_text: str = "목차"
+    toc_heading_text: str | None = "목차"  # None: the post's language picks it
     title_template: str = "Weekly ML/DL News ({month}월 {week}주차)"
     week_start: int = 5  # Saturday
+    toc_level: int = 2  # of an inserted TOC's heading, when items are deeper
+    toc_bullet: str = "-"  # for a list that has no entries yet to copy
+    toc_indent: str = "  "
+    toc_markers: bool = False  # an inserted list goes inside <!-- toc --> markers
 
 
 @dataclass
@@ -45,10 +49,17 @@ def _ensure_toc(post: Post, rules: SaveRules) -> Block | None:
     sections = post.sections
     if not sections or not rules.insert_toc:
         return None
-    level = 2 if post.item_level > 1 else post.item_level
+    level = min(rules.toc_level, post.item_level)  # never below the items it lists
     eol = post.eol
-    content = f"{'#' * level} {rules.toc_heading_text}{eol}"
-    toc = Block("toc", content, level=level, title=rules.toc_heading_text)
+    heading = rules.toc_heading_text
+    if heading is None:
+        from tui.digest.conventions import toc_heading_for
+
+        heading = toc_heading_for(post.text())
+    content = f"{'#' * level} {heading}{eol}"
+    if rules.toc_markers:
+        content += f"{eol}<!-- toc -->{eol}<!-- tocstop -->{eol}"
+    toc = Block("toc", content, level=level, title=heading)
     at = post.index(sections[0])
     post.blocks.insert(at, toc)
     post.gaps.insert(at, eol)
@@ -158,7 +169,9 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         region = toc_region_text(toc)
         rows, keys, relabeled = _rows(post, anchors, region)
         eol = _toc_eol(toc.content, post.eol)
-        new_list = render(rows, region, eol)
+        new_list = render(rows, region, eol, rules.toc_bullet, rules.toc_indent)
+        if region.marked:
+            new_list = markdown_toc_region(new_list, eol)
         old_list = toc.content[region.start:region.end]
         if new_list.endswith("\r") and toc.content[region.end:region.end + 1] == "\n":
             # "\r" then "\n" would read as one CRLF: the blank line after the list would go.

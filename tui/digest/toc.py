@@ -53,11 +53,9 @@ def find_markers(text: str) -> TocList | None:
         if open_end is None and _MARK_OPEN.match(line.rstrip("\r\n")):
             open_end = offset + len(line)
         elif open_end is not None and _MARK_CLOSE.match(line.rstrip("\r\n")):
-            # Only the list inside the markers is rewritten: blank lines around it (as
-            # markdown-toc writes them) stay.
-            found = _list_span(text, open_end, offset)
-            start, end = found if found else (open_end, offset)
-            return TocList(start, end, _entries(text[start:end]), True)
+            # All between the markers is the TOC's: it is rewritten the way markdown-toc
+            # writes it (see markdown_toc_region), so a blog using both never sees a diff.
+            return TocList(open_end, offset, _entries(text[open_end:offset]), True)
     return None
 
 
@@ -195,12 +193,19 @@ class TocRow(NamedTuple):
     anchor: str
 
 
-def render(rows: list[TocRow], old: TocList, eol: str) -> str:
-    """The list text for ``rows``, in the bullet and indentation the old list used."""
+def markdown_toc_region(new_list: str, eol: str) -> str:
+    """What goes between ``<!-- toc -->`` and ``<!-- tocstop -->``: markdown-toc writes
+    the opening marker, a blank line, the list, a blank line, the closing marker."""
+    return eol + new_list + eol if new_list else eol * 3
+
+
+def render(rows: list[TocRow], old: TocList, eol: str, bullet: str = "-", indent: str = "  ") -> str:
+    """The list text for ``rows``, in the bullet and indentation the old list used (with
+    none, ``bullet`` and ``indent``: the blog's usual ones)."""
     top = [e for e in old.entries if not e.indent]
     nested = [e for e in old.entries if e.indent]
-    bullet = (top or list(old.entries) or [TocEntry("", "-", "", "")])[0].bullet
-    inner = nested[0].indent if nested else "  "
+    bullet = (top or list(old.entries) or [TocEntry("", bullet, "", "")])[0].bullet
+    inner = nested[0].indent if nested else indent
     inner_bullet = nested[0].bullet if nested else bullet
     out = []
     counters = [0, 0]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from tui.config import Settings
 from tui.digest.errors import DigestError
@@ -30,7 +30,6 @@ from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_rename import RenameMixin
 from tui.screens.editor_save import SaveMixin
-from tui.span_compositor import install as install_span_compositor
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
 from tui.widgets.item_preview import ItemPreview
@@ -57,7 +56,6 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
 
     def __init__(self, opened: Opened, settings: Settings) -> None:
         super().__init__()
-        install_span_compositor(self)
         self.settings = settings
         self.path = Path(opened.loaded.path)
         self.post: Post = opened.post
@@ -70,7 +68,6 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         self._editor_text = ""
         self._dirty = False
         self._background_started = False
-        self._resumed = False
         self.init_save()
         self.init_links()
         self.init_headless()
@@ -106,14 +103,6 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         if getattr(self.app, "is_ready", False):
             self.call_after_refresh(self.start_background)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles a screen's every widget when it becomes active; on the first
-        # push its widgets were styled by their mount a moment before (~20 nodes, ~5-10 ms
-        # of the start-up). Runs before Screen's own handler (subclass first).
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-
     def after_first_paint(self) -> None:
         """What the first paint of the app's first screen leaves for right after it: the
         front matter form, reading the front matter (PyYAML) and the editor's highlighting
@@ -133,6 +122,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
             self.show_fetch_marks()
             self.start_link_workers()
             self.load_known_tags()
+            self.load_blog()
             self.fetch_pending_titles()
 
     @property
@@ -164,16 +154,16 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
 
     # -- selection -----------------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#items")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ItemList.Highlighted, "#items")
+    def _highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()
         block = self.item_list.selected_block or self.post.blocks[0]
         if block is not self.current:
             self._show_block(block)
 
-    @on(OptionList.OptionSelected, "#items")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """A row chosen by the list itself (a click): edit it."""
+    @on(ItemList.Selected, "#items")
+    def _selected(self, event: ItemList.Selected) -> None:
+        """Enter or a double click on a row: edit it."""
         event.stop()
         self.action_edit_item()
 

@@ -30,11 +30,49 @@ class FrontMixin:
 
             self.form_stale = False
             head.remove_children()
-            head.mount(PostForm(self.post.front, self.known_tags, classes="post-form"))
+            blog = getattr(self.settings, "blog", "")
+            head.mount(PostForm(self.post.front, self.known_tags, blog=blog, classes="post-form"))
 
     def build_post_head(self) -> None:
         """Build the form left for after the first paint, if the Post row is still shown."""
         self.show_post_head(self.current is self.post.blocks[0])
+
+    blog_settled = False
+
+    @work(thread=True, exclusive=True, group="blog", exit_on_error=False)
+    def load_blog(self) -> None:
+        """The blog's engine and habits (tui.effective), read off the event loop: its config
+        and a few recent posts cost 100-250 ms, which the first paint does not wait for."""
+        from tui.effective import resolve
+
+        resolved = resolve(self.settings, self.path).settings
+        self.app.call_from_thread(self._blog_loaded, resolved)
+
+    def settle_blog(self) -> None:
+        if not self.blog_settled:
+            from tui.effective import resolve
+
+            self._blog_loaded(resolve(self.settings, self.path).settings)
+
+    def _blog_loaded(self, resolved) -> None:
+        if self.blog_settled:
+            return  # a save read it first
+        self.blog_settled = True
+        # In place: the app and its other screens share this Settings.
+        for name, origin in resolved.origins.items():
+            if origin.startswith("detected:") or self.settings.origins.get(name, "").startswith("detected:"):
+                setattr(self.settings, name, getattr(resolved, name))
+                self.settings.origins[name] = origin
+        self.settings.blog = resolved.blog
+        if self.post.options.anchor_style != self.settings.anchor_style:
+            from tui.config import parse_options
+
+            self.post.options = parse_options(self.settings)  # anchors are computed at save
+        lines = self.query("#form-blog")
+        if lines:
+            from tui.widgets.post_form import PostForm
+
+            PostForm.show_blog(lines.first(), resolved.blog)
 
     @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
     def load_known_tags(self) -> None:

@@ -63,6 +63,7 @@ class SaveMixin:
             return False
 
         edited = self.post.text() != self.saved_text
+        self.settle_blog()  # a save in the first instant still obeys the blog's conventions
         if not blocks_stable(self.post):
             # A heading typed inside an item (or one removed) changes the post's items:
             # settle that first so this very save's TOC lists them.

@@ -1,94 +1,50 @@
 """The left pane: one row per group/item of the post, with a "Post" row first.
 
-An OptionList (not a ListView): rows are virtual lines, so a 2,000-item post starts and
-scrolls fast, and a move only re-renders the two rows it swaps. The list never edits the
-post; it asks the editor screen to, by message.
+A Line-API widget (a ScrollView drawing one row per ``render_line``), as Toolong's log
+view is: only rows on screen are ever built, a row is rebuilt only when what it shows
+changes (an LRU of rendered Strips keyed by the row's text, mark, state and width), and
+a move or a highlight repaints the rows it changes and nothing else. All of it on
+Textual's public API. The list never edits the post; it asks the editor screen to, by
+message.
 """
 
 from __future__ import annotations
 
-import re
-from functools import partial
-from typing import Callable, NamedTuple
+from collections.abc import Mapping
 
 from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
-from textual.content import Content
-from textual.geometry import Region, Size, Spacing
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scrollbar import ScrollBar
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-from tui.digest.links import domain, urls_in_paste
+from tui.digest.links import urls_in_paste
 from tui.digest.post import Block
-from tui.widgets.row_styles_cache import RowStylesCache
-from tui.widgets.thumb_scrollbar import vertical_thumb_scrollbar
+from tui.widgets.item_rows import MARK_ORDER, RowMark, RowText, one_line, row_content, row_link, row_text
 
-# Rows render on every move and rename; mistune costs ~1 ms an item, far too slow for
-# 2,000 rows, so the row's domain comes from this cheap scan (the marks, which must be
-# exact, come from the duplicate worker instead).
-_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?(https?://[^)\s>]+)", re.IGNORECASE)
+__all__ = ["ItemList", "RowMark", "one_line", "row_link"]
+
+_STATES = ("item-list--row", "item-list--row-highlighted", "item-list--row-hover")
 
 
-def one_line(title: str) -> str:
-    """A heading's text on one row (a setext heading's lines are joined with line feeds)."""
-    return " ".join(title.splitlines()) if "\n" in title or "\r" in title else title
-
-
-def row_link(content: str, labels: tuple[str, ...]) -> str | None:
-    """The item's reference link as the row shows it: a labelled link, else the first web link."""
-    first = None
-    wanted = {label.casefold() for label in labels}
-    for match in _LINK.finditer(content):
-        if match.group(1).strip().casefold() in wanted:
-            return match.group(2)
-        first = first or match.group(2)
-    return first
-
-
-class _Row(Option):
-    """A row whose prompt is built the first time anything reads it (in practice: when it is
-    drawn). Building all 2,000 prompts (a domain, a Content each) before the first paint
-    cost ~100 ms; a screenful is what gets drawn."""
-
-    def __init__(self, build: Callable[[], Content]) -> None:
-        super().__init__("")
-        self._build: Callable[[], Content] | None = build
-
-    @property
-    def prompt(self) -> Content:
-        if self._build is not None:
-            self._prompt, self._build = self._build(), None
-        return self._prompt
-
-    def _set_prompt(self, prompt) -> None:
-        self._build = None
-        super()._set_prompt(prompt)
-
-
-class _RowLayout(NamedTuple):
-    """What every row of one paint shares."""
-
-    padding: Spacing  # of .option-list--option
-    width: int  # of a row, padding included
-    left: int
-    right: int
-    ellipsis: bool  # text-overflow: ellipsis (else clip)
-    fast: bool  # rows can be drawn by ItemList._one_line_strip
-
-
-class ItemList(OptionList):
+class ItemList(ScrollView, can_focus=True):
     """Rows mirror ``Post.sections``; row 0 is the post itself (front matter and intro)."""
 
+    COMPONENT_CLASSES = set(_STATES)
+
     BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
         Binding("j", "cursor_down", "Down", show=False, id="item.down"),
         Binding("k", "cursor_up", "Up", show=False, id="item.up"),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Edit", show=False),
         Binding("alt+up,ctrl+up,K", "move(-1)", "Move up", id="item.move_up"),
         Binding("alt+down,ctrl+down,J", "move(1)", "Move down", id="item.move_down"),
         Binding("alt+home", "move_to_end(True)", "Move to top", show=False, id="item.move_top"),
@@ -101,6 +57,21 @@ class ItemList(OptionList):
 
     # Messages with an __init__ of their own: as dataclasses they cost ~0.6 ms each of the
     # editor's start-up to define.
+    class Highlighted(Message):
+        """Another row is highlighted (by a key, a click or code)."""
+
+        def __init__(self, item_list: ItemList, row: int) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.row = row
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    class Selected(Highlighted):
+        """Enter or a double click on a row: the user wants to edit it."""
+
     class Move(Message):
         def __init__(self, delta: int) -> None:
             super().__init__()
@@ -132,266 +103,76 @@ class ItemList(OptionList):
         super().__init__(**kwargs)
         self.labels = labels
         self.rows: list[Block | None] = []
-        self.marks: dict[int, str] = {}  # block uid -> short warning shown in the row
-        self.link_marks: dict[int, tuple[str, str]] = {}  # uid -> ("dead"|"redirect", note) from a link check
-        self._ordinal: list[int] = []  # item number of each row, 0 for groups and the Post row
-        self._row_layout: _RowLayout | None = None  # set while a paint runs
-        self._row_styles: dict[tuple[Style, Style | None], RichStyle | None] = {}
-        # A row scrolled to another y keeps its styled line (a scroll used to style all
-        # ~38 rows again, ~4 ms of a selection that scrolls).
-        self._styles_cache: RowStylesCache = RowStylesCache()
+        self._numbers: list[int] = []  # item number of each row, 0 for groups and the Post row
+        self._highlighted: int | None = None
+        self._hover: int | None = None
+        self._marks: dict[str, dict[int, RowMark]] = {}  # source -> block uid -> mark
+        self._texts: dict[int, tuple[str, RowText]] = {}  # uid -> (content it was read from, text)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._looks: dict[int, tuple] = {}
 
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        return vertical_thumb_scrollbar(self)
+    # -- rows ---------------------------------------------------------------------------
 
-    # -- building rows --------------------------------------------------------
-
-    def prompt_for(self, row: int) -> Content:
-        block = self.rows[row]
-        if block is None:
-            return Content.assemble(("Post", "bold $text-primary"), ("  front matter & intro", "$text-muted"))
-        if block.kind == "group":
-            return Content.styled(one_line(block.title) or "(untitled group)", "bold $text-accent")
-        checked = self.link_marks.get(block.uid)
-        if checked is not None:
-            mark = ("✗", "bold $text-error") if checked[0] == "dead" else ("↪", "bold $text-warning")
-        else:
-            mark = ("!", "bold $text-warning") if block.uid in self.marks else " "
-        parts = [mark, (f"{self._ordinal[row]:>3} ", "$text-muted"), one_line(block.title) or "(untitled)"]
-        link = row_link(block.content, self.labels)
-        if link:
-            parts.append((f"  {domain(link)}", "$text-muted"))
-        return Content.assemble(*parts)
+    def load(self, sections: list[Block], highlight: int = 0) -> None:
+        """Show ``sections`` (each row is built when it is first drawn)."""
+        self.rows = [None, *sections]
+        self._number()
+        self._texts.clear()
+        self.virtual_size = Size(0, len(self.rows))
+        with self.prevent(self.Highlighted):
+            self.highlighted = min(highlight, len(self.rows) - 1)
+        self.refresh()
 
     def _number(self) -> None:
         count = 0
-        self._ordinal = []
+        self._numbers = []
         for block in self.rows:
             if block is not None and block.kind == "item":
                 count += 1
-                self._ordinal.append(count)
+                self._numbers.append(count)
             else:
-                self._ordinal.append(0)
+                self._numbers.append(0)
 
-    def load(self, sections: list[Block], highlight: int = 0) -> None:
-        """Show ``sections``: every row at once, each prompt built when first drawn."""
-        self.rows = [None, *sections]
-        self._number()
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(_Row(partial(self.prompt_for, row)) for row in range(len(self.rows)))
-        self.highlighted = min(highlight, len(self.rows) - 1)
+    @property
+    def option_count(self) -> int:
+        return len(self.rows)
 
-    def _update_lines(self) -> None:
-        # OptionList measures each new row by wrapping its prompt (~0.1 ms a row, and it
-        # builds every prompt to do so). Rows here are one line each (text-wrap: nowrap in
-        # the CSS, titles put on one line by prompt_for), so the line table is just filled.
-        if self._row_layout is not None:
-            return  # inside a paint, which brought the table up to date before it began
-        region = self.scrollable_content_region
-        if not region:
-            return
-        cache = self._line_cache
-        start, count = len(cache.lines), len(self._options)
-        if start < count:
-            cache.lines.extend((row, 0) for row in range(start, count))
-            cache.heights.update(dict.fromkeys(range(start, count), 1))
-            cache.index_to_line.update(zip(range(start, count), range(start, count)))
-        virtual_size = Size(region.width - self._get_left_gutter_width(), count)
-        if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
+    def text_of(self, row: int) -> RowText:
+        """What ``row`` shows now."""
+        block = self.rows[row]
+        mark = self.mark_of(block.uid) if block is not None else None
+        if block is None or block.kind != "item":
+            return row_text(block, 0, self.labels, None)
+        # The link's domain is read from the item's text only when that text changed.
+        cached = self._texts.get(block.uid)
+        if cached is None or cached[0] is not block.content:
+            cached = self._texts[block.uid] = (block.content, row_text(block, 0, self.labels, None))
+        text = cached[1]
+        return text._replace(number=self._numbers[row], title=block.title, mark=mark)
 
-    # -- drawing rows -----------------------------------------------------------
-    #
-    # The stock OptionList._get_option_render goes through visualize, a Padding visual,
-    # Visual.to_strips, the wrapping formatter, the auto-link pass and a second pass that
-    # stamps the option's meta on every segment: ~0.7 ms a row, ~25 ms of the first paint.
-    # A row here is one line of Content, so it is built directly, with the very segments
-    # (text, style, meta) the stock path makes (tests/ui/test_item_list_rows.py compares
-    # them); anything unusual is left to the stock method.
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # What every row of a paint shares (padding, widths, CSS rules), looked up once per
-        # paint instead of once per row (~35 us of the ~0.1 ms a row now costs).
-        self._update_lines()  # may add a scrollbar, which narrows the rows
-        self._row_layout = self._compute_row_layout()
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._row_layout = None
-
-    def _compute_row_layout(self) -> _RowLayout:
-        padding = self.get_component_styles("option-list--option").padding
-        top, right, bottom, left = padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        styles = self.styles
-        rules = styles.get
-        overflow = rules("text_overflow", "fold")
-        fast = (
-            not (top or bottom)
-            and width - left - right > 0
-            # Stock truncates a nowrap line to the width (Content._wrap_and_format) and
-            # aligns nothing for a left-aligned one.
-            and rules("text_wrap", "wrap") == "nowrap"
-            and overflow in ("ellipsis", "clip")
-            and rules("text_align", "left") in ("left", "start")
-            and styles.content_align == ("left", "top")
-            # A text selection restyles the selected cells (Visual.to_strips).
-            and self.text_selection is None
-        )
-        return _RowLayout(padding, width, left, right, overflow == "ellipsis", fast)
-
-    def notify_style_update(self) -> None:
-        self._row_styles.clear()
-        self._styles_cache.clear_rows()
-        super().notify_style_update()
-
-    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        layout = self._row_layout or self._compute_row_layout()
-        cache_key = (option, style, layout.padding)  # the stock key: _set_row_prompt drops it
-        cache = self._option_render_cache
-        strips = cache.get(cache_key)
-        if strips is None:
-            strip = self._one_line_strip(option, style, layout) if layout.fast else None
-            if strip is None:
-                return super()._get_option_render(option, style)
-            strips = cache[cache_key] = [strip]
-        return strips
-
-    def _row_style(self, style: Style, piece_style: Style | None) -> RichStyle | None:
-        """The Rich style stock gives a piece of a row (before its meta), or None when the
-        stock path could treat it differently (meta, which the auto-link pass reads; links)."""
-        key = (style, piece_style)
-        try:
-            return self._row_styles[key]
-        except KeyError:
-            pass
-        # As Content.render (the piece's style: the base, plus its span's) and then
-        # _FormattedLine.to_strip (the row style under that) combine them.
-        text_style = style if piece_style is None else style + piece_style
-        combined = style + text_style
-        rich = None if combined._meta is not None or combined.link else combined.rich_style  # noqa: SLF001
-        if len(self._row_styles) > 512:
-            self._row_styles.clear()
-        self._row_styles[key] = rich
-        return rich
-
-    def _one_line_strip(self, option: Option, style: Style, layout: _RowLayout) -> Strip | None:
-        """The row as OptionList._get_option_render draws it, or None if it is not a plain
-        one-line Content row (a divider, another visual, tabs or line feeds, overlapping
-        spans, meta or links in its styles): the stock method then draws it.
-
-        Stock, for a nowrap row: the prompt is truncated to the width inside the padding
-        (Content.truncate, with an ellipsis if text-overflow says so); each piece of it gets
-        (row style + piece style) with {"offset": (x, 0)} as meta, x counted in characters;
-        the padding and the fill get the row style; then {"option": index} goes in front of
-        every segment's meta. The auto-link pass only restyles "@click" meta, never here.
-        """
-        if option._divider or style._meta is not None:  # noqa: SLF001
-            return None
-        prompt = self._get_visual(option)
-        if not isinstance(prompt, Content):
-            return None
-        plain = prompt.plain
-        if "\n" in plain or "\t" in plain:
-            return None
-        width, left, right = layout.width, layout.left, layout.right
-        render_width = width - left - right
-        line = prompt.truncate(render_width, ellipsis=layout.ellipsis)
-        text = line.plain
-        size = len(text)
-        spans = line.spans
-        row_style, get_style = self._row_style, self._get_style
-        # The pieces Content.render yields: the gaps between spans in the base style, each
-        # span in base + its style (spans must be in order and not overlap, as prompt_for's are).
-        pieces: list[tuple[str, RichStyle | None]] = []
-        if not spans:
-            pieces.append((text, row_style(style, None)))
-        else:
-            position = 0
-            for start, end, span_style in spans:
-                if start < position or end <= start or end > size:
-                    return None
-                if start > position:
-                    pieces.append((text[position:start], row_style(style, None)))
-                parsed = get_style(span_style) if isinstance(span_style, str) else span_style
-                pieces.append((text[start:end], row_style(style, parsed)))
-                position = end
-            if position < size:
-                pieces.append((text[position:], row_style(style, None)))
-        if None in (rich for _, rich in pieces):
-            return None
-        index = self._option_to_index[option]
-        from_meta = RichStyle.from_meta
-        pad_style = from_meta({"option": index}) + style.rich_style
-        segments = [Segment(" " * left, pad_style)] if left else []
-        append = segments.append
-        x = 0
-        for piece, rich in pieces:
-            append(Segment(piece, rich + from_meta({"option": index, "offset": (x, 0)})))
-            x += len(piece)
-        if (fill := render_width - line.cell_length) > 0:
-            append(Segment(" " * fill, pad_style))
-        if right:
-            append(Segment(" " * right, pad_style))
-        return Strip(segments, width)
+    def row_plain(self, row: int) -> str:
+        """The text ``row`` shows, without styles (what a screen reader or a test reads)."""
+        return row_content(self.text_of(row)).plain
 
     def refresh_row(self, row: int) -> None:
-        if 0 <= row < self.option_count:
-            self._set_row_prompt(row, self.prompt_for(row))
-
-    def _set_row_prompt(self, row: int, prompt: Content) -> None:
-        """Replace one row's prompt and repaint that row only.
-
-        OptionList.replace_option_prompt_at_index clears every cached row render and the
-        line table: the next paint re-measured all 2,000 rows (~35 ms) and re-rendered every
-        visible one (~80 ms) for a one-row change. Rows are one line each (nowrap in the CSS),
-        so no height can change: dropping this option's cached renders is enough.
-        """
-        option = self.get_option_at_index(row)
-        option._set_prompt(prompt)  # noqa: SLF001 - Textual 8.2.8's own setter, minus the cache clear
-        cache = self._option_render_cache
-        for key in [key for key in cache.keys() if key[0] is option]:
-            cache.discard(key)
-        self._repaint_row(row)
-
-    def _repaint_row(self, row: int | None) -> None:
-        line = self._line_cache.index_to_line.get(row) if row is not None else None
-        if line is None:
-            self.refresh()  # the line table is being rebuilt: paint it all
-        else:
-            self.refresh(Region(0, line - self.scroll_offset.y, self.scrollable_content_region.width, 1))
-
-    # OptionList repaints every visible row when the highlight moves (~6 ms a frame at 38
-    # rows, often twice per key); only the rows losing and gaining it change. A highlight
-    # that scrolls the list repaints it all through the scroll anyway.
-    highlighted: reactive[int | None] = reactive(None, repaint=False)
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        self._repaint_row(old)
-        self._repaint_row(new)
-        super().watch_highlighted(new)
-
-    def refresh_uids(self, uids: set[int]) -> None:
-        """Re-render the rows of these blocks (after marks changed); rows never drawn yet
-        are left to build their prompt, marks included, when they are."""
-        if not uids:
-            return
-        for row, block in enumerate(self.rows):
-            if block is not None and block.uid in uids and row < self.option_count:
-                option = self._options[row]
-                if not (isinstance(option, _Row) and option._build is not None):
-                    self.refresh_row(row)
+        if 0 <= row < len(self.rows):
+            self.refresh_lines(row, 1)
 
     def refresh_block(self, block: Block) -> None:
-        """Re-render the row of ``block`` (one prompt: O(1) when it is the selected row)."""
+        """Repaint the row of ``block`` (after its text changed)."""
         row = self.row_of(block)
         if row is not None:
             self.refresh_row(row)
 
+    def refresh_uids(self, uids: set[int]) -> None:
+        """Repaint the rows of these blocks (after their marks changed)."""
+        if uids:
+            for row, block in enumerate(self.rows):
+                if block is not None and block.uid in uids:
+                    self.refresh_row(row)
+
     def row_of(self, block: Block) -> int | None:
-        highlighted = self.highlighted
+        highlighted = self._highlighted
         if highlighted is not None and highlighted < len(self.rows) and self.rows[highlighted] is block:
             return highlighted
         for row, candidate in enumerate(self.rows):
@@ -405,25 +186,195 @@ class ItemList(OptionList):
         rows[row], rows[other] = rows[other], rows[row]
         # Numbers belong to positions: two items swapping keep the numbers where they are;
         # an item passing a group row carries its number along.
-        if not (self._ordinal[row] and self._ordinal[other]):
-            self._ordinal[row], self._ordinal[other] = self._ordinal[other], self._ordinal[row]
-        with self.prevent(OptionList.OptionHighlighted):
-            self.refresh_row(row)
-            self.refresh_row(other)
+        if not (self._numbers[row] and self._numbers[other]):
+            self._numbers[row], self._numbers[other] = self._numbers[other], self._numbers[row]
+        self.refresh_row(row)
+        self.refresh_row(other)
+        with self.prevent(self.Highlighted):
             self.highlighted = other
-
-    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
-        # Textual hands a ScrollView its viewport as the virtual size while OptionList keeps
-        # its own (one line per row); the mismatch repainted the scrollbar on every layout
-        # (~1.5 ms, twice per save or selection). The list's own size is the true one.
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     @property
     def selected_block(self) -> Block | None:
-        row = self.highlighted
+        row = self._highlighted
         return self.rows[row] if row is not None and row < len(self.rows) else None
 
-    # -- keys and pastes, as requests to the screen ------------------------------
+    # -- marks --------------------------------------------------------------------------
+    #
+    # Each source (the link check, the duplicate finder, a failed fetch...) owns its own
+    # marks; a row shows the first by MARK_ORDER.
+
+    def set_marks(self, source: str, marks: Mapping[int, RowMark]) -> None:
+        """Replace the marks of ``source`` (block uid -> mark) and repaint the rows that change."""
+        old = self._marks.get(source, {})
+        self._marks[source] = dict(marks)
+        self.refresh_uids({uid for uid in old.keys() | marks.keys() if old.get(uid) != marks.get(uid)})
+
+    def marks_of(self, source: str) -> dict[int, RowMark]:
+        return dict(self._marks.get(source, {}))
+
+    def mark_of(self, uid: int) -> RowMark | None:
+        """The mark the row of block ``uid`` shows, or None."""
+        order = [*MARK_ORDER, *sorted(self._marks.keys() - set(MARK_ORDER))]
+        for source in order:
+            mark = self._marks.get(source, {}).get(uid)
+            if mark is not None:
+                return mark
+        return None
+
+    # The screens' two kinds of marks, as they were set before sources existed.
+    @property
+    def marks(self) -> dict[int, str]:
+        """Duplicate warnings: block uid -> note."""
+        return {uid: mark.note for uid, mark in self._marks.get("duplicates", {}).items()}
+
+    @marks.setter
+    def marks(self, notes: Mapping[int, str]) -> None:
+        self._marks["duplicates"] = {uid: RowMark("!", "bold $text-warning", note) for uid, note in notes.items()}
+
+    @property
+    def link_marks(self) -> dict[int, tuple[str, str]]:
+        """Link check results: block uid -> ("dead" | "redirect", note)."""
+        return {uid: (("dead" if mark.symbol == "✗" else "redirect"), mark.note)
+                for uid, mark in self._marks.get("links", {}).items()}
+
+    @link_marks.setter
+    def link_marks(self, states: Mapping[int, tuple[str, str]]) -> None:
+        self._marks["links"] = {
+            uid: RowMark("✗", "bold $text-error", note) if state == "dead" else RowMark("↪", "bold $text-warning", note)
+            for uid, (state, note) in states.items()
+        }
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        self._looks.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        row = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if not 0 <= row < len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        state = 1 if row == self._highlighted else 2 if row == self._hover else 0
+        text = self.text_of(row)
+        key = (text, state, width, self.app.theme)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw(text, state, width)
+        return strip
+
+    def _look(self, state: int) -> tuple:
+        """(style, its Rich style, left and right padding) of rows in ``state``: looked up
+        once per style update, not once per row (a third of a row's cost)."""
+        look = self._looks.get(state)
+        if look is None:
+            names = ("item-list--row",) if state == 0 else ("item-list--row", _STATES[state])
+            base = self.get_visual_style(*names)
+            padding = self.get_component_styles(_STATES[0]).padding
+            look = self._looks[state] = (base, base.rich_style, padding.left, padding.right)
+        return look
+
+    def _draw(self, text: RowText, state: int, width: int) -> Strip:
+        base, pad, left, right = self._look(state)
+        inner = max(0, width - left - right)
+        content = row_content(text).truncate(inner, ellipsis=True)
+        parse = self.app.stylesheet.parse_style
+        segments = [Segment(" " * left, pad)] if left else []
+        segments += [Segment(part, style.rich_style) for part, style in content.render(base, "", parse)]
+        strip = Strip(segments)
+        return strip.extend_cell_length(width, pad).crop(0, width)
+
+    # -- keys and the mouse -------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, row: int | None) -> None:
+        if row is not None:
+            row = max(0, min(row, len(self.rows) - 1)) if self.rows else None
+        old, self._highlighted = self._highlighted, row
+        if row is None:
+            if old is not None:
+                self.refresh_row(old)
+            return
+        if old != row:
+            if old is not None:
+                self.refresh_row(old)
+            self.refresh_row(row)
+            self.post_message(self.Highlighted(self, row))
+        self.scroll_to_row(row)
+
+    def scroll_to_row(self, row: int) -> None:
+        if self.size.height:
+            self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+
+    def on_show(self) -> None:
+        if self._highlighted is not None:
+            self.scroll_to_row(self._highlighted)
+
+    def _step(self, delta: int) -> None:
+        if self.rows:
+            current = self._highlighted
+            self.highlighted = 0 if current is None else current + delta
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self.rows) - 1
+
+    def action_page_up(self) -> None:
+        self._step(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_down(self) -> None:
+        self._step(max(1, self.scrollable_content_region.height - 1))
+
+    def action_select(self) -> None:
+        """Edit the highlighted row."""
+        if self._highlighted is not None:
+            self.post_message(self.Selected(self, self._highlighted))
+
+    def _row_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        row = offset.y + self.scroll_offset.y
+        return row if 0 <= row < len(self.rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        # One click selects and leaves the keys with the list; a double click edits.
+        row = self._row_at(event)
+        if row is None:
+            return
+        event.stop()
+        self.focus()
+        self.highlighted = row
+        if event.chain >= 2:
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._row_at(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            for changed in (old, row):
+                if changed is not None:
+                    self.refresh_row(changed)
+
+    # -- requests to the screen -----------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
         """Move the selected item one step up (-1) or down (+1)."""

@@ -15,11 +15,8 @@ import asyncio
 
 from textual import work
 from textual.geometry import Region, Size
-from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from tui.widgets.row_styles_cache import RowStylesCache
 
 DEBOUNCE_SECONDS = 0.15
 # Longer than a key repeat's interval (25-35 ms), so walking the list renders once at the
@@ -28,9 +25,6 @@ SELECT_DEBOUNCE_SECONDS = 0.04
 
 
 class ItemPreview(ScrollView, can_focus=True):
-    # As in ItemEditor: the extent is this widget's own business, not the screen's layout.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: str | None = None
@@ -39,9 +33,6 @@ class ItemPreview(ScrollView, can_focus=True):
         self._rendered_look: tuple = ()  # the colours the lines were rendered in
         self._paint: tuple = (0, 0, None)
         self._painted = asyncio.Event()  # set after the screen's first paint
-        # Rows are styled (border, padding) once per distinct line: the blank rows of the
-        # first paint, and lines scrolled to another row, come back from here.
-        self._styles_cache: RowStylesCache = RowStylesCache()
         self._blank: tuple[tuple, Strip] | None = None  # (width, style), the blank row
 
     def on_mount(self) -> None:
@@ -49,10 +40,6 @@ class ItemPreview(ScrollView, can_focus=True):
         # The first render waits for the first paint: a slow start must not pull the
         # Markdown import (~70 ms: markdown-it, pygments) in front of what the user waits for.
         self.call_after_refresh(self._painted.set)
-
-    def watch_virtual_size(self, size: Size) -> None:
-        if self.is_mounted:
-            self._scroll_update(size)
 
     @property
     def source(self) -> str:
@@ -65,13 +52,13 @@ class ItemPreview(ScrollView, can_focus=True):
 
     # A description, or Textual builds one from repr() of the text on every keystroke.
     @work(exclusive=True, group="preview", description="render preview")
-    async def _render_soon(self, text: str, delay: float, selected: bool) -> None:
+    async def _render_soon(self, text: str, delay: float, selected: bool, again: bool = False) -> None:
         await self._painted.wait()
         if delay:
             await asyncio.sleep(delay)
-        if text == self._shown:
+        if text == self._shown and not again:
             return
-        if self._closing or not self.is_attached:
+        if not self.is_attached or not self.app.is_running:
             return  # the app is closing: a late debounced render has nowhere to go
         self._shown = text
         self._render_lines()
@@ -106,7 +93,6 @@ class ItemPreview(ScrollView, can_focus=True):
             self._render_lines()
 
     def notify_style_update(self) -> None:
-        self._styles_cache.clear_rows()
         super().notify_style_update()
         # Colours are baked into the lines: a theme change renders them again; focus or
         # hover (the border's style) leaves the text as it is.
@@ -120,6 +106,10 @@ class ItemPreview(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # What every line of a paint shares, read once: rich_style walks the DOM (~0.1 ms).
         self._paint = (self.scrollable_content_region.width, self.scroll_offset.y, self.rich_style)
+        # A scrollbar that came (or went) with the new extent narrowed (or widened) the
+        # text; no resize says so, the layout that follows the extent shows it here.
+        if self._shown is not None and self._paint[0] != self._rendered_width:
+            self._render_soon(self._shown, 0.0, False, again=True)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

@@ -10,8 +10,9 @@ It follows Footer's rules (textual/widgets/_footer.py, Textual 8.2): the screen'
 bindings with ``show=True``, one key per action (the first), bindings of a group with more
 than one action as their keys and the group's description, disabled bindings dimmed and a
 bell when clicked, the command palette's key on the right. Clicking a key simulates it, as
-a FooterKey does, so the binding runs where it would from the keyboard. Too narrow a
-terminal cuts the line with an ellipsis instead of scrolling it.
+a FooterKey does, so the binding runs where it would from the keyboard. Unlike Footer, the
+most useful keys come first (PRIORITY) and too narrow a terminal leaves out the keys that
+do not fit whole instead of scrolling the line or cutting a label.
 """
 
 from __future__ import annotations
@@ -99,6 +100,18 @@ class _Line:
         return content
 
 
+# The keys a narrow terminal shows first (by action, arguments aside): help and the
+# preview must survive 80 columns, then what an author does most. Others follow in the
+# screen's order.
+PRIORITY = ("help", "whole_preview", "save", "back_to_list", "new_item", "delete_item", "move",
+            "toggle_layout", "quit")
+
+
+def _rank(action: str) -> int:
+    name = action.split("(", 1)[0].rsplit(".", 1)[-1]
+    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+
+
 class KeyBar(Widget, can_focus=False):
     """One line at the bottom with the screen's keys, like Footer, as a single widget."""
 
@@ -164,7 +177,7 @@ class KeyBar(Widget, can_focus=False):
         self._signature = signature
         self.builds += 1
         action_to_bindings: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
-        for binding, enabled, tooltip in shown:
+        for binding, enabled, tooltip in sorted(shown, key=lambda shown_key: _rank(shown_key[0].action)):
             action_to_bindings[binding.action].append((binding, enabled, tooltip))
 
         left = _Line()
@@ -215,15 +228,20 @@ class KeyBar(Widget, can_focus=False):
             palette, palette_cells = None, 0
         room = width - palette_cells
         self._room = room
-        # A cut line ends in an ellipsis: keys reaching into it are not drawn whole.
-        self._left_visible = room if left.cell_length <= room else room - 1
+        # Too narrow: the keys that do not fit whole are left out (never half a label);
+        # the most useful come first (PRIORITY).
+        if left.cell_length <= room:
+            self._left_visible = room
+        else:
+            self._left_visible = max((k.end for k in self._left_keys if k.end <= room), default=0)
         hover = self._hover
         if hover is not None:
             if hover in self._left_keys:
                 left = left.stylize_before(HOVER, hover.char_start, hover.char_end)
             elif palette is not None and hover in self._palette_keys:
                 palette = palette.stylize_before(HOVER, hover.char_start, hover.char_end)
-        line = left.truncate(room, ellipsis=True, pad=True)
+        line = left.truncate(self._left_visible)
+        line = line.extend_right(max(0, room - line.cell_length))
         return line if palette is None else line + palette
 
     # -- mouse -------------------------------------------------------------------------

@@ -54,9 +54,10 @@ class PostForm(Widget):
         def control(self) -> PostForm:
             return self.form
 
-    def __init__(self, front: FrontMatter, known_tags: list[str], **kwargs) -> None:
+    def __init__(self, front: FrontMatter, known_tags: list[str], blog: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.front = front
+        self.blog = blog  # what was detected of the blog, e.g. "hugo blog, anchors: hugo (detected)"
         self.known_tags = list(known_tags)
         data = front.data or {}
         self.editable = front.error is None and front.format is not None
@@ -70,6 +71,16 @@ class PostForm(Widget):
         self._tags: list[str] = list(self._sent["tags"])
         self._debounce: dict[str, Timer] = {}
 
+    @staticmethod
+    def show_blog(line: Static, blog: str) -> None:
+        """Show what was detected of the blog (an empty ``blog``: nothing known yet)."""
+        from tui.digest.safe_text import shown
+
+        blog = shown(blog, keep_layout=False)
+        line.update(blog)
+        line.tooltip = blog or None
+        line.display = bool(blog)
+
     def _scalar(self, key: str) -> str:
         value = raw_value(self.front, key)
         if value is None:
@@ -77,6 +88,10 @@ class PostForm(Widget):
         return "" if value is None else str(value)
 
     def compose(self) -> ComposeResult:
+        # Read-only: a wrong detection is fixed with one line of config.toml.
+        line = Static(id="form-blog", markup=False)
+        self.show_blog(line, self.blog)
+        yield line
         if not self.editable:
             reason = self.front.error or "This post has no front matter."
             yield Static(f"Front matter kept as written: {reason}", classes="form-error")
