@@ -234,3 +234,20 @@ def test_an_impossible_date_is_broken_front_matter_not_a_crash(tmp_path, capsys,
     code, out, err = run(capsys, "fix", "--config", str(config), str(post))
     assert code == 0 and "front matter left as written" in err and "day is out of range" in err
     assert post.read_text(encoding="utf-8").startswith(front)
+
+
+def test_check_warns_only_about_links_of_earlier_posts(tmp_path, capsys, config):
+    def write(name, week, date, url):
+        (tmp_path / name).write_text(
+            f"---\ntitle: Weekly ML/DL News (6월 {week}주차)\ndate: {date}\n---\n\n"
+            f"### Item\n\n[참고링크]({url})\n", encoding="utf-8")
+        return tmp_path / name
+
+    write("w2.md", 2, "2020.06.06 12:00:00", "https://early.example.com/a")
+    old = write("w3.md", 3, "2020.06.13 12:00:00", "https://shared.example.com/b")
+    write("w4.md", 4, "2020.06.20 12:00:00", "https://shared.example.com/b")
+    code, _, err = run(capsys, "check", str(old), "--config", config)
+    assert "already" not in err and "shared.example.com" not in err
+    new = tmp_path / "w4.md"
+    code, _, err = run(capsys, "check", str(new), "--config", config)
+    assert "https://shared.example.com/b" in err and "(w3.md)" in err

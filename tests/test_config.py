@@ -109,3 +109,16 @@ def test_remembering_the_theme_keeps_the_users_comments(tmp_path):
     assert path.read_text(encoding="utf-8") == '# my settings\nanchor_style = "hexo"  # the blog is Hexo\ntheme = "gruvbox"\n'
     save_setting("theme", "dracula")  # the default location is created when missing
     assert load_settings().theme == "dracula"
+
+
+def test_every_mistake_of_a_file_is_reported_at_once(tmp_path):
+    path = write(tmp_path, 'anchor_style = "gitlab"\nfetch_timeout = -1\nweek_strat = "monday"\n'
+                           'title_template = "ok"\ninsert_toc = yes\ntags = ["ML"]\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith(f"{path}: not valid TOML") and "line 5" in lines[0]
+    assert lines[1].startswith(f"{path}, line 1: anchor_style must be one of")
+    assert lines[2] == f"{path}, line 2: fetch_timeout must be a number > 0"
+    assert lines[3].startswith(f"{path}, line 3: unknown key 'week_strat'")

@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.digest.duplicates import DuplicateIndex, Seen, already_in, duplicates_within
+from datetime import datetime
+
+from tui.digest.duplicates import DuplicateIndex, Seen, already_in, duplicates_within, post_date
 
 
 def post(title: str | None, date: str | None, body: str) -> str:
@@ -126,3 +128,18 @@ def test_duplicates_within_a_post():
     ]
     assert duplicates_within(items) == {"example.com/a": [0, 2], "other.example.com": [1, 4]}
     assert duplicates_within(items[:2]) == {}
+
+
+def test_only_posts_dated_before_count(blog: Path):
+    # Opening the 6월 3주차 post: the 6월 4주차 post came later and cannot make its links repeats.
+    index = DuplicateIndex.build(blog, exclude=blog / "news-w3.md", before=datetime(2020, 6, 13, 12))
+    assert index.lookup("https://talks.example.org/t/42") == []
+    assert already_in(index.lookup("https://compress.example.com/blog")) == "already in 6월 2주차"
+    later = DuplicateIndex.build(blog, exclude=blog / "news-w3.md", before=datetime(2020, 6, 27))
+    assert already_in(later.lookup("https://talks.example.org/t/42")) == "already in 6월 4주차"
+
+
+def test_post_date_from_front_matter_or_file_name():
+    assert post_date("2020.06.20 12:00:00", Path("x.md")) == datetime(2020, 6, 20, 12)
+    assert post_date(None, Path("weekly-2021-03-06.md")) == datetime(2021, 3, 6)
+    assert post_date(None, Path("draft.md")) is None

@@ -149,31 +149,17 @@ class NewsDigestApp(App[int]):
     def action_help(self) -> None:
         """Show every key."""
         from tui.screens.dialogs import HelpScreen
+        from tui.screens.help_keys import help_rows
 
-        if not isinstance(self.screen, EditorScreen):
-            return
-        self.push_screen(HelpScreen(all_bindings(self)))
+        if isinstance(self.screen, HelpScreen):
+            return  # its own F1 closes it
+        self.push_screen(HelpScreen(help_rows(self, self.screen, dict(self.settings.keys))))
 
     def on_app_focus(self) -> None:
         # Back from another window (git pull, another editor): look at the file now.
         editor = self.editor_screen()
         if editor is not None and self.screen is editor:
             editor.check_disk()
-
-
-def all_bindings(app: App) -> list[tuple[str, str, str]]:
-    """(keys, description, id) of every binding, with the user's keymap applied."""
-    from tui.widgets.item_editor import ItemEditor
-    from tui.widgets.item_list import ItemList
-
-    # The keymap the app was given (App keeps its copy private).
-    keymap = dict(getattr(getattr(app, "settings", None), "keys", None) or {})
-    rows = []
-    for owner in (NewsDigestApp, EditorScreen, ItemList, ItemEditor):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                rows.append((keymap.get(binding.id, binding.key), binding.description, binding.id))
-    return rows
 
 
 def run_editor(path: Path | None, settings: Settings, begun: tuple[Path, Opened | None] | None = None) -> int:

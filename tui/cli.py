@@ -134,7 +134,10 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
     for url, where in duplicate_keys(found, tracking, keys).items():
         titles = ", ".join(items[i].title for i in where)
         warnings.append(f"{path}: warning: {url} appears in several items ({titles})")
-    index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking)
+    from tui.digest.duplicates import post_date
+
+    index = DuplicateIndex.build(path.parent, exclude=path, last_n=settings.duplicate_lookback, tracking=tracking,
+                                 before=post_date(post.front.peek("date"), path))
     warnings += [f"{path}: warning: skipped {skipped}" for skipped in index.skipped]
     if not len(index):
         return warnings

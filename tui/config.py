@@ -179,22 +179,42 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"cannot read config file {path}: {err}") from None
     import tomllib  # only when there is a file to read
 
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        # tomllib's message already says "(at line N, column M)".
-        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+    problems: list[str] = []
+    raw = _read_toml(tomllib, path, text, problems)
     settings = Settings()
+    # Every mistake of the file at once, each with its line: three typos, one run.
     for name, value in raw.items():
         if name not in _TYPES:
             known = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"{_where(path, text, name)}: unknown key {name!r} (known keys: {known})")
+            problems.append(f"{_where(path, text, name)}: unknown key {name!r} (known keys: {known})")
+            continue
         problem = _check_value(name, value)
         if problem:
-            raise ConfigError(f"{_where(path, text, name)}: {name} {problem}")
+            problems.append(f"{_where(path, text, name)}: {name} {problem}")
+            continue
         setattr(settings, name, float(value) if _TYPES[name] == "float" else value)
         settings.origins[name] = "config: " + _where(path, text, name)
+    if problems:
+        raise ConfigError("\n".join(problems))
     return settings
+
+
+def _read_toml(tomllib, path: Path, text: str, problems: list[str]) -> dict:
+    """The file's table; a line TOML cannot read is reported and left out, and the rest
+    read again, so its other mistakes are found in the same run."""
+    lines = text.splitlines(keepends=True)
+    for _ in range(len(lines) + 1):
+        try:
+            return tomllib.loads("".join(lines))
+        except tomllib.TOMLDecodeError as err:
+            # tomllib's message already says "(at line N, column M)".
+            problems.append(f"{path}: not valid TOML: {err}")
+            at = re.search(r"at line (\d+)", str(err))
+            row = int(at.group(1)) - 1 if at else -1
+            if not 0 <= row < len(lines) or not lines[row].strip():
+                return {}
+            lines[row] = "\n"
+    return {}
 
 
 def save_setting(key: str, value: str, path: Path | None = None) -> None:

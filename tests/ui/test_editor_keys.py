@@ -140,7 +140,7 @@ async def test_new_item_after_selection(ko_post, key):
 async def test_typing_a_heading_renames_the_row(ko_post):
     app = make_app(ko_post)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "enter", "end", *" 2")
+        await pilot.press("down", "enter", "ctrl+home", "end", *" 2")
         assert rows(app)[1].split(None, 1)[1].startswith("작은 모델의 반격 2")
         assert app.focused is app.screen.editor
 

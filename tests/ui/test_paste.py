@@ -82,12 +82,18 @@ async def test_duplicate_in_recent_post_is_marked(blog):
     assert older.exists()
 
 
-async def test_duplicate_within_post_is_marked(ko_post):
+async def test_duplicate_within_post_is_skipped_and_a_typed_one_marked_live(ko_post):
     app = make_app(ko_post)
     async with app.run_test(size=(120, 40)) as pilot:
         await paste(app, pilot, "https://example.org/small-models")
-        assert rows(app)[1].startswith("!") or rows(app)[2].startswith("!")
-        assert any("also item" in n.message for n in app._notifications)
+        assert len(titles(app)) == 4
+        assert any(n.message.startswith("Skipped 1 URL") for n in app._notifications)
+        # The second item's link edited into the first's: both marked as the keys go in.
+        await pilot.press("down", "down", "enter", "up", "up", "end", "left")
+        await pilot.press(*["backspace"] * len("blog.example.com/vector-search-101"), *"example.org/small-models")
+        assert rows(app)[1].startswith("!") and rows(app)[2].startswith("!")
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: not rows(app)[1].startswith("!"))
 
 
 PAGE = ("<html><head><meta charset='utf-8'><title>A page title &amp; more</title>"
@@ -177,3 +183,19 @@ async def test_ctrl_v_with_empty_clipboard(ko_post, monkeypatch):
         await pilot.pause()
         assert any("empty" in n.message for n in app._notifications)
         assert len(titles(app)) == 4
+
+
+async def test_mixed_text_paste_skips_repeats_and_urls_already_in_the_post(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await paste(app, pilot, (
+            "오늘 본 글: https://fresh.example.com/one-thing <https://fresh.example.com/one-thing>\r"
+            "[또 하나](https://fresh.example.com/two-things) 그리고 https://example.org/small-models?utm_source=x.\r"
+        ))
+        assert titles(app) == ["One thing", "Two things", "작은 모델의 반격", "벡터 검색 입문",
+                               "Jupyter 단축키 모음", "강화학습 강의 공개"]
+        skipped = [n.message for n in app._notifications if n.message.startswith("Skipped")]
+        assert skipped == ["Skipped 2 URL(s) already in the post or repeated in the paste:\n"
+                           "https://fresh.example.com/one-thing\nhttps://example.org/small-models"]
+        await paste(app, pilot, "https://fresh.example.com/two-things")
+        assert len(titles(app)) == 6  # nothing new: no item, one more message

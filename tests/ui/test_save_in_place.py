@@ -101,4 +101,6 @@ async def test_item_heading_removed_joins_the_item_before_on_save(ko_post):
         editor.replace("No longer a heading", (0, 0), (0, len(editor.document.get_line(0))))
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("m")  # the merge is confirmed, not done silently
+        await pilot.pause()
         assert titles(app) == ["작은 모델의 반격", "Jupyter 단축키 모음", "강화학습 강의 공개"]

@@ -89,6 +89,6 @@ async def test_follows_the_title_and_the_unsaved_mark(ko_post):
         await pilot.pause()
         bar = app.screen.query_one(TitleBar)
         assert "weekly-ko.md" in bar.render().plain and "unsaved" not in bar.render().plain
-        await pilot.press("enter", "end", "x")
+        await pilot.press("down", "enter", "x")  # Enter on the Post row goes to the form
         await pilot.pause()
         assert "weekly-ko.md ● unsaved" in bar.render().plain

@@ -105,7 +105,9 @@ class DuplicateIndex:
 
     @classmethod
     def build(cls, directory: Path, *, exclude: Path | None = None, last_n: int = 12,
-              tracking=DEFAULT_TRACKING) -> "DuplicateIndex":
+              tracking=DEFAULT_TRACKING, before: datetime | None = None) -> "DuplicateIndex":
+        """``before``: the date of the post being checked. A link can only be a repeat of a
+        post published earlier: opening an old post must not flag what later posts took."""
         directory = Path(directory)
         skip = Path(exclude).resolve() if exclude is not None else None
         try:
@@ -124,7 +126,8 @@ class DuplicateIndex:
                 continue
             when = (_as_datetime(meta.get("date")) or _as_datetime(path.stem)
                     or datetime.fromtimestamp(mtime))
-            posts.append((when, path.name, path, meta, body))
+            if before is None or when < before:
+                posts.append((when, path.name, path, meta, body))
         posts.sort(key=lambda post: (post[0], post[1]), reverse=True)
         seen: dict[str, list[Seen]] = {}
         for _, _, path, meta, body in posts[: max(0, last_n)]:
@@ -146,6 +149,11 @@ class DuplicateIndex:
 
     def __len__(self) -> int:
         return len(self._seen)
+
+
+def post_date(date_value, path: Path) -> datetime | None:
+    """A post's date from its front matter value, else from its file name."""
+    return _as_datetime(date_value) or _as_datetime(Path(path).stem)
 
 
 def already_in(seen: list[Seen]) -> str | None:

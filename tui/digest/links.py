@@ -51,19 +51,11 @@ def _markdown(text: str):
 
 
 def urls_in_paste(text: str) -> list[str]:
-    # Only a paste made of nothing but URLs is treated as "add these links"; anything
-    # else is ordinary text and must reach the editor untouched.
-    tokens = text.split()
-    if not tokens:
-        return []
-    urls = []
-    for token in tokens:
-        if token.startswith("<") and token.endswith(">"):
-            token = token[1:-1]
-        if not _HTTP_URL.fullmatch(token):
-            return []
-        urls.append(token)
-    return urls
+    # A paste onto the list means "add these links", whatever text surrounds them (the
+    # editor keeps its own pastes as text).
+    from .paste_urls import urls_in_text
+
+    return urls_in_text(text)
 
 
 def _is_tracking(key: str, tracking) -> bool:

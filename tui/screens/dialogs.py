@@ -109,6 +109,50 @@ class ConfirmQuit(_Choice):
                 yield Button("Cancel (esc)", id="choice-cancel")
 
 
+class ConfirmMerge(_Choice):
+    """A save would merge items that lost their heading: dismisses "merge" or "cancel".
+    Cancel is focused, so a stray Enter keeps the file as it is."""
+
+    BINDINGS = [
+        Binding("m", "choose('merge')", "Merge and save", id="dialog.merge.merge"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="dialog.merge.cancel"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("An item lost its heading", classes="dialog-title")
+            yield Static(Content(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel (esc)", id="choice-cancel", variant="primary")
+                yield Button("Merge and save (m)", id="choice-merge", variant="error")
+
+
+class ConfirmRename(_Choice):
+    """The date moved the post to another week: dismisses "rename" or "keep"."""
+
+    BINDINGS = [
+        Binding("r", "choose('rename')", "Rename", id="dialog.rename.rename"),
+        Binding("escape,k", "choose('keep')", "Keep the name", id="dialog.rename.keep"),
+    ]
+
+    def __init__(self, old_name: str, new_name: str) -> None:
+        super().__init__()
+        self.old_name, self.new_name = old_name, new_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("The post moved to another week", classes="dialog-title")
+            yield Static(Content(f"Rename {self.old_name} to {self.new_name}, the name `new` gives that week?"),
+                         classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Keep the name (esc)", id="choice-keep", variant="primary")
+                yield Button("Rename (r)", id="choice-rename")
+
+
 class RecoverDialog(_Choice):
     """An autosave journal newer than the file: shows the diff, dismisses "recover" or "discard".
 

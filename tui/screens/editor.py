@@ -21,11 +21,15 @@ from tui.digest.errors import DigestError
 from tui.digest.post import Block, Post
 from tui.digest.postfile import Opened
 from tui.digest.safe_text import shown
+from tui.screens.editor_focus import FOCUS_BINDINGS, FocusMixin
+from tui.screens.editor_fetched import FetchedMixin
 from tui.screens.editor_front import FrontMixin
+from tui.screens.editor_headless import HeadlessMixin
 from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
+from tui.screens.editor_rename import RenameMixin
 from tui.screens.editor_save import SaveMixin
 from tui.widgets.item_editor import ItemEditor
 from tui.widgets.item_list import ItemList
@@ -37,11 +41,12 @@ WIDE = 110  # columns from which editor and preview fit side by side
 LAYOUTS = ("split", "editor", "preview")
 
 
-class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin, FrontMixin, Screen[None]):
+class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
+                   LinkCheckMixin, FrontMixin, RenameMixin, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),
-        Binding("escape", "back_to_list", "List", id="editor.back_to_list"),
+        *FOCUS_BINDINGS,
         Binding("f2", "toggle_layout", "Layout", id="view.layout"),
         Binding("f4", "insert_description", "Description", show=False, id="item.insert_description"),
         Binding("f5", "whole_preview", "Preview", id="view.whole_preview"),
@@ -66,6 +71,8 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         self._background_started = False
         self.init_save()
         self.init_links()
+        self.init_headless()
+        self.init_fetched()
         self.init_inbox()
 
     # -- building ----------------------------------------------------------------------
@@ -113,6 +120,7 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         """Duplicate marks and known tags (thread workers); once per screen."""
         if not self._background_started:
             self._background_started = True
+            self.show_fetch_marks()
             self.start_link_workers()
             self.load_known_tags()
             self.load_blog()
@@ -161,7 +169,7 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
     def _selected(self, event: ItemList.Selected) -> None:
         """Enter or a double click on a row: edit it."""
         event.stop()
-        self.editor.focus()
+        self.action_edit_item()
 
     def _show_block(self, block: Block) -> None:
         """Load ``block`` into the editor and preview (only on a selection change)."""
@@ -171,10 +179,13 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         text = block.content + self.post.eol if block.kind != "preamble" else block.content
         self._editor_text = text
         self.editor.show(text)
-        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
-        self.editor.border_subtitle = " · ".join(note for note in notes if note)
+        self.show_border_note(block)
         self.preview.show(block.content, selected=True)
         self.show_post_head(block is self.post.blocks[0])
+
+    def show_border_note(self, block: Block) -> None:
+        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
+        self.editor.border_subtitle = " · ".join(note for note in notes if note)
 
     def reselect(self, row: int) -> None:
         """Re-show the list after a structural change, with ``row`` selected."""
@@ -202,6 +213,7 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         self._editor_text = text
         block = self.current
         old_title = block.title
+        old_key = self._link_key(block) if block.kind == "item" else None
         if block.kind == "preamble":
             # Its leading blank line separates it from the front matter: keep it as typed.
             body = text.lstrip("\r\n")
@@ -210,8 +222,14 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
         else:
             self.post.set_content(block, text)
         if block.title != old_title:
+            self.heading_edited(block, old_title)
             self.item_list.refresh_block(block)
             self.title_edited(block)
+            if not block.title or not old_title:
+                self.refresh_marks()  # the "no heading" mark comes and goes with the heading
+                self.show_border_note(block)
+        if block.kind == "item" and self._link_key(block) != old_key:
+            self.refresh_marks()  # duplicate marks follow the link as it is typed
         self.preview.show(text)
         self.mark_dirty()
 
@@ -219,20 +237,11 @@ class EditorScreen(InboxMixin, SaveMixin, ItemsMixin, LinksMixin, LinkCheckMixin
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer shows "esc List" only where escape has somewhere to go.
-        if action == "back_to_list":
-            return self.focused is not None and self.focused is not self.item_list
-        return True
+        allowed = self.focus_checks(action)
+        return True if allowed is None else allowed
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
-
-    def action_back_to_list(self) -> None:
-        """Leave the editor for the item list."""
-        self.item_list.focus()
-
-    def action_edit_item(self) -> None:
-        """Edit the selected item."""
-        self.editor.focus()
 
     def action_toggle_layout(self) -> None:
         """Cycle editor and preview: side by side, editor only, preview only."""

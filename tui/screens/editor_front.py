@@ -89,6 +89,7 @@ class FrontMixin:
     def on_post_form_changed(self, message) -> None:
         message.stop()
         change = set_list if isinstance(message.value, list) else set_key
+        old_date = self.post.front.peek("date") if message.key == "date" else None
         try:
             self.post.front = change(self.post.front, message.key, message.value)
         except DigestError as err:
@@ -97,3 +98,5 @@ class FrontMixin:
         message.form.front = self.post.front
         self.update_header()
         self.structural_change()
+        if message.key == "date":
+            self.date_changed(old_date, str(message.value))

@@ -61,12 +61,14 @@ class LinksMixin:
     def add_urls(self, urls: list[str]) -> list[Block]:
         """One new item per URL after the selection; the last one selected."""
         post, settings = self.post, self.settings
+        urls = self._new_urls_only(urls)
+        if not urls:
+            return []
         selected = self.item_list.selected_block
         at = post.index(selected) + 1 if selected is not None else post.first_movable()
         self._push_undo()
         created = []
         for url in urls:
-            url = tidy_url(url, tuple(settings.tracking_params))
             content = post.new_item_content(
                 provisional_title(url), reference_link_line(url, settings.new_link_label)
             )
@@ -81,6 +83,30 @@ class LinksMixin:
             if settings.fetch_titles:
                 self._fetch_title(block.uid, url)
         return [block for block, _ in created]
+
+    def _new_urls_only(self, urls: list[str]) -> list[str]:
+        """The pasted URLs (tidied) that are neither in the post already nor repeated in
+        the paste; one message lists the ones skipped."""
+        from tui.digest.paste_urls import urls_in_text
+
+        tracking = tuple(self.settings.tracking_params)
+        known = {normalize_url(url, tracking) for url in urls_in_text(self.post.text())}
+        fresh, skipped = [], []
+        for url in urls:
+            url = tidy_url(url, tracking)
+            key = normalize_url(url, tracking)
+            if key in known:
+                skipped.append(url)
+            else:
+                known.add(key)
+                fresh.append(url)
+        if skipped:
+            from tui.digest.safe_text import shown
+
+            listed = "\n".join(shown(url) for url in skipped)
+            self.notify(f"Skipped {len(skipped)} URL(s) already in the post or repeated in the paste:\n{listed}",
+                        severity="warning", timeout=10, markup=False)
+        return fresh
 
     def on_item_list_clipboard_paste(self, message: ItemList.ClipboardPaste) -> None:
         message.stop()
@@ -147,6 +173,7 @@ class LinksMixin:
             return  # deleted meanwhile
         if info.description:
             self.descriptions[uid] = info.description
+        self.remember_page(info.url, info)
         if not info.title:
             self.notify(shown(f"No page title for {info.url}: {info.note or 'unknown reason'}"),
                         severity="information", timeout=4, markup=False)
@@ -173,7 +200,7 @@ class LinksMixin:
 
     def action_insert_description(self) -> None:
         """Insert the fetched page description at the end of the item."""
-        text = self.descriptions.get(self.current.uid)
+        text = self.descriptions.get(self.current.uid) or self.page_note(self.current).get("description")
         if not text:
             self.notify("No page description for this item (fetched pages only).")
             return
@@ -188,11 +215,12 @@ class LinksMixin:
     # A description, or Textual builds one from repr() of every item's text.
     @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False, description="duplicate index")
     def _build_duplicate_index(self, items: list[tuple[int, str]]) -> None:
-        from tui.digest.duplicates import DuplicateIndex, already_in
+        from tui.digest.duplicates import DuplicateIndex, already_in, post_date
 
         labels, tracking = tuple(self.settings.link_labels), tuple(self.settings.tracking_params)
         index = DuplicateIndex.build(self.path.parent, exclude=self.path,
-                                     last_n=self.settings.duplicate_lookback, tracking=tracking)
+                                     last_n=self.settings.duplicate_lookback, tracking=tracking,
+                                     before=post_date(self.post.front.peek("date"), self.path))
         # Every item's link key and note here, off the event loop: on it they cost ~60 ms
         # at 2,000 items right after the first paint.
         keys = {uid: (content, link_key(content, labels, tracking)) for uid, content in items}
@@ -243,6 +271,7 @@ class LinksMixin:
                 seen = self._seen_elsewhere(key)
                 if seen:
                     marks[block.uid] = seen
+        marks.update(self.headless_marks())
         return marks
 
     def refresh_marks(self) -> None:

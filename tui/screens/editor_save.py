@@ -56,8 +56,12 @@ class SaveMixin:
             return
         self.write_post()
 
-    def write_post(self, overwrite: bool = False) -> bool:
+    def write_post(self, overwrite: bool = False, merge_headless: bool = False) -> bool:
         from tui.digest.regen import regenerate  # the TOC and front matter rules: read on the first save
+
+        if not merge_headless and self.refuse_headless_save(
+                lambda: self.write_post(overwrite, merge_headless=True)):
+            return False
 
         edited = self.post.text() != self.saved_text
         self.settle_blog()  # a save in the first instant still obeys the blog's conventions

@@ -1,0 +1,44 @@
+"""The front matter form from the keyboard alone; a date in another week offers a rename."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import make_app, until
+
+
+async def edit_date(pilot, new: str) -> None:
+    # Enter on the Post row: the title field; tab: the date field.
+    await pilot.press("enter", "tab", "end", *["backspace"] * 25, *new, "enter")
+
+
+async def test_date_into_the_next_week_offers_the_template_name(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await edit_date(pilot, "2024.03.16 12:00:00")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmRename")
+        await pilot.press("r")
+        await pilot.pause()
+        target = ko_post.with_name("weekly-ml-dl-news-2024-03-w4.md")
+        assert target.exists() and not ko_post.exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert "date: 2024.03.16 12:00:00\n" in text
+    assert "title: Weekly ML/DL News (3월 4주차)\n" in text
+
+
+async def test_keeping_the_name_renames_nothing_and_same_week_asks_nothing(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await edit_date(pilot, "2024.03.10 09:00:00")  # the same week: no question
+        await pilot.pause(1.0)
+        assert type(app.screen).__name__ == "EditorScreen"
+        await pilot.press("tab", "shift+tab")  # the date field again
+        await pilot.press("end", *["backspace"] * 25, *"2024.03.23 12:00:00", "enter")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmRename")
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "date: 2024.03.23 12:00:00\n" in ko_post.read_text(encoding="utf-8")
+    assert sorted(p.name for p in ko_post.parent.iterdir()) == ["weekly-ko.md"]
