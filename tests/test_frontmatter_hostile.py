@@ -67,7 +67,8 @@ def test_hostile_sibling_is_skipped_with_one_warning(tmp_path, capsys, config, k
 
 
 def test_a_clean_sibling_still_counts(tmp_path, capsys, config):
-    (tmp_path / "2020-06-13-older.md").write_text(CLEAN.replace("6월 4주차", "6월 3주차"), encoding="utf-8")
+    (tmp_path / "2020-06-13-older.md").write_text(
+        CLEAN.replace("6월 4주차", "6월 3주차").replace("2020.06.20", "2020.06.13"), encoding="utf-8")
     post = tmp_path / "2020-06-20-clean.md"
     post.write_text(CLEAN, encoding="utf-8")
     assert main(["check", str(post), "--config", config]) == 0
