@@ -13,7 +13,10 @@ from tui.digest.lazy_pattern import lazy
 # refuses U+0085 and other blanks a slug can keep (hexo keeps what JavaScript's \s does not
 # match), and a fix that writes an entry it then cannot read is not idempotent.
 # Balanced parentheses are part of it: markdown-it-anchor keeps "(" and ")" in its ids.
-_ANCHOR = r"(?a:(?:[^()\s>]|\([^()\s>]*\))*)"
+# An anchor this cannot hold (a lone ")" or a blank) is written in angle brackets, `(<#a-)>)`,
+# where CommonMark takes everything up to the ">" as the destination.
+_ANCHOR = r"(?a:(?:[^()\s>]|\([^()\s>]*\))*|(?<=<\#)[^<>\n]*(?=>))"
+_PLAIN_ANCHOR = re.compile(r"(?a:(?:[^()\s>]|\([^()\s>]*\))*)")
 _ENTRY = lazy(
     r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
     rf"\[(?P<label>(?:\\.|[^\]\\]|\[(?:\\.|[^\]\\])*\])*)\]\(<?#(?P<anchor>{_ANCHOR})>?\)[ \t]*$"
@@ -217,7 +220,8 @@ def render(rows: list[TocRow], old: TocList, eol: str, bullet: str = "-", indent
         mark = bullet if row.depth == 0 else inner_bullet
         if mark[0].isdigit():
             mark = f"{counters[row.depth]}{mark[-1]}"
-        out.append(f"{inner * row.depth}{mark} [{row.label}](#{row.anchor}){eol}")
+        target = f"#{row.anchor}" if _PLAIN_ANCHOR.fullmatch(row.anchor) else f"<#{row.anchor}>"
+        out.append(f"{inner * row.depth}{mark} [{row.label}]({target}){eol}")
     return "".join(out)
 
 

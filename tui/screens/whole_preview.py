@@ -34,7 +34,8 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_TOC_ENTRY = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+\[(.+)\]\(\s*<?([^\s>)]+)>?[^)]*\)\s*$")
+# The destination: `<#a-)>` in angle brackets (an anchor with a lone ")"), else up to an optional title.
+_TOC_ENTRY = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+\[(.+)\]\(\s*(<[^<>\n]+>|[^\s<]\S*?)(?:\s+\"[^\"]*\")?\s*\)\s*$")
 
 
 class TocView(OptionList):
@@ -59,6 +60,7 @@ class TocView(OptionList):
             match = _TOC_ENTRY.match(line)
             if match:
                 indent, label, href = match.groups()
+                href = href.removeprefix("<").removesuffix(">")
                 depth = len(indent.expandtabs(4)) // 2
                 prompt = Content.assemble("  " * depth + "• ", (shown(heading_text(label), keep_layout=False), "underline"))
                 self.add_option(Option(prompt))
