@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from core_helpers import NOW
 from tui.digest.blocks import split_lines
-from tui.digest.post import Post
+from tui.digest.post import ParseOptions, Post
 from tui.digest.regen import SaveRules, regenerate
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -64,6 +64,16 @@ def test_construct_right_after_a_live_list_is_kept(kind):
 def test_lone_cr_before_the_toc_heading_keeps_line_endings():
     once = assert_fix_is_safe("\r# 목차\n\n#")
     assert "\r\n" not in once  # no "\r" written before a "\n"
+
+
+def test_an_anchor_with_a_lone_parenthesis_is_written_in_angle_brackets():
+    # markdown-it-anchor keeps ")" in ids; "(#smiley-:))" would end the link at the first ")".
+    text = "## 목차\n\n- [old](#old)\n\n### smiley :)\n\n본문.\n\n### 괄호 (둘)\n\nbody.\n"
+    post = Post.parse(text, options=ParseOptions(anchor_style="markdown-it-anchor"))
+    once = regenerate(post, SaveRules(), NOW).text
+    assert "- [smiley :)](<#smiley-%3A)>)\n- [괄호 (둘)](#%EA%B4%84%ED%98%B8-(%EB%91%98))\n" in once
+    again = regenerate(Post.parse(once, options=ParseOptions(anchor_style="markdown-it-anchor")), SaveRules(), NOW)
+    assert (again.text, again.changes, again.warnings) == (once, [], [])
 
 
 def test_a_list_after_a_fence_is_still_the_toc():
