@@ -48,6 +48,10 @@ class KeyOrderMixin:
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if not self.is_ready and isinstance(event, events.Key) and event.key == "ctrl+j":
+                # Typed before the terminal left line mode (tui.early_tty narrows that to the
+                # interpreter's start): the kernel turned Enter into a line feed.
+                event = events.Key("enter", "\r")
             self._held.append(event)
             await self.release_keys()
             return

@@ -94,3 +94,14 @@ async def test_keys_typed_before_the_app_is_ready_all_apply_in_order(ko_post):
     # The text ends the second item; the third item's heading is untouched.
     assert ko_post.read_text(encoding="utf-8") == before.replace(body, body + "\nnew\n")
     assert ITEM_3_HEAD in before
+
+
+async def test_a_line_feed_typed_at_launch_is_the_enter_it_was(ko_post):
+    """Before the terminal leaves line mode the kernel turns Enter into a line feed
+    (ctrl+j): ``down down enter d`` at launch edited nothing and deleted the item."""
+    before = ko_post.read_text(encoding="utf-8")
+    app = early_keys_app(ko_post, ["down", "down", "ctrl+j", "d", "ctrl+s"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    assert ko_post.read_text(encoding="utf-8") == before.replace(ITEM_2_HEAD, ITEM_2_HEAD + "d")
