@@ -76,7 +76,7 @@ def early_keys_app(path, keys):
             for key in keys:
                 event = events.Key(key, key if len(key) == 1 else None)
                 event.set_sender(self)
-                self._driver.send_message(event)  # what the driver's reader thread does
+                self.post_message(event)  # queued ahead of the first layout and Ready
 
     settings = make_settings()
     return EarlyKeys(path, settings, open_post(path, parse_options(settings)))
