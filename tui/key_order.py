@@ -52,10 +52,21 @@ class KeyOrderMixin:
                 # Typed before the terminal left line mode (tui.early_tty narrows that to the
                 # interpreter's start): the kernel turned Enter into a line feed.
                 event = events.Key("enter", "\r")
-            self._held.append(event)
+            self._held.extend(self._unglued(event))
             await self.release_keys()
             return
         await super().on_event(event)
+
+    def _unglued(self, event: events.Event) -> tuple[events.Event, ...]:
+        """Escape and the key after it, read together, are what a terminal sends for alt+key:
+        ``escape j`` in one burst arrived as alt+j and left the editor typing nothing. Nothing
+        binds alt with a printable key, so such a key is read as the two keys it was."""
+        key = getattr(event, "key", "")
+        char = getattr(event, "character", None)
+        if (not key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable()
+                or key in self.screen.active_bindings):
+            return (event,)
+        return events.Key("escape", "\x1b"), events.Key(key.removeprefix("alt+"), char)
 
     async def release_keys(self) -> None:
         """Route held keys, one at a time, while nothing routed earlier is still on its way."""

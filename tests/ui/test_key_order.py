@@ -105,3 +105,22 @@ async def test_a_line_feed_typed_at_launch_is_the_enter_it_was(ko_post):
         await pilot.pause()
         await pilot.pause()
     assert ko_post.read_text(encoding="utf-8") == before.replace(ITEM_2_HEAD, ITEM_2_HEAD + "d")
+
+
+async def test_escape_glued_to_the_next_key_is_both_keys(ko_post):
+    """A terminal sends alt+j as escape then j: ``escape j enter`` in one burst reads as
+    alt+j, enter. Nothing binds alt+j, so it is the escape and the j it was."""
+    from textual import events
+
+    before = ko_post.read_text(encoding="utf-8")
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "down", "enter", "a")
+        for key, char in (("alt+j", "j"), ("enter", "\r"), ("b", "b")):
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await burst(pilot, "ctrl+s")
+    expected = before.replace(ITEM_1_HEAD, ITEM_1_HEAD + "a").replace(ITEM_2_HEAD, ITEM_2_HEAD + "b")
+    assert ko_post.read_text(encoding="utf-8") == expected
