@@ -35,7 +35,8 @@ class NewsDigestApp(KeyOrderMixin, App[int]):
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        Binding("f1", "help", "Help", id="app.help"),
+        # Priority: a modal screen (the post picker, a dialog) hides the app's other bindings.
+        Binding("f1", "help", "Help", priority=True, id="app.help"),
     ]
 
     def __init__(self, path: Path, settings: Settings, opened: Opened | None = None) -> None:
@@ -155,7 +156,8 @@ class NewsDigestApp(KeyOrderMixin, App[int]):
         from tui.screens.help_keys import help_rows
 
         if isinstance(self.screen, HelpScreen):
-            return  # its own F1 closes it
+            self.screen.dismiss()  # F1 again closes it (this binding runs before the screen's own)
+            return
         self.push_screen(HelpScreen(help_rows(self, self.screen, dict(self.settings.keys))))
 
     def on_app_focus(self) -> None:

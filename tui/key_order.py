@@ -23,6 +23,8 @@ from collections import deque
 from textual import events
 from textual.message import Message
 
+from tui.key_glue import BURST_GAP, as_escape, caret_was_escape, is_caret, unglued
+
 # How long a key may stay unconfirmed before the next one goes anyway (a lost marker).
 GIVE_UP_AFTER = 0.5
 
@@ -45,6 +47,7 @@ class KeyOrderMixin:
         self._serial = 0
         self._waiting: tuple[int, float, object] | None = None  # serial, since, target
         self._watch = None
+        self._caret_waited: tuple | None = None  # (caret, keys held) when last waited for
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -52,25 +55,25 @@ class KeyOrderMixin:
                 # Typed before the terminal left line mode (tui.early_tty narrows that to the
                 # interpreter's start): the kernel turned Enter into a line feed.
                 event = events.Key("enter", "\r")
-            self._held.extend(self._unglued(event))
+            self._held.extend(unglued(event, self.screen.active_bindings) if isinstance(event, events.Key) else (event,))
             await self.release_keys()
             return
         await super().on_event(event)
 
-    def _unglued(self, event: events.Event) -> tuple[events.Event, ...]:
-        """Escape and the key after it, read together, are what a terminal sends for alt+key:
-        ``escape j`` in one burst arrived as alt+j and left the editor typing nothing. Nothing
-        binds alt with a printable key, so such a key is read as the two keys it was."""
-        key = getattr(event, "key", "")
-        char = getattr(event, "character", None)
-        if (not key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable()
-                or key in self.screen.active_bindings):
-            return (event,)
-        return events.Key("escape", "\x1b"), events.Key(key.removeprefix("alt+"), char)
-
     async def release_keys(self) -> None:
         """Route held keys, one at a time, while nothing routed earlier is still on its way."""
         while self._held and self._waiting is None and self.is_ready:
+            head = self._held[0]
+            if is_caret(head):
+                was_escape = caret_was_escape(self._held)
+                if was_escape is None and self._caret_waited != (head, len(self._held)):
+                    # The rest of its read may still be on its way: look again while keys of
+                    # it keep coming in (a timer's event comes after those already queued).
+                    self._caret_waited = (head, len(self._held))
+                    self.set_timer(BURST_GAP, self.release_keys, name="caret or escape")
+                    return
+                if was_escape:
+                    self._held[0] = as_escape(head)
             event = self._held.popleft()
             target = self.focused or self.screen
             await super().on_event(event)

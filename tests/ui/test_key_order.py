@@ -124,3 +124,39 @@ async def test_escape_glued_to_the_next_key_is_both_keys(ko_post):
         await burst(pilot, "ctrl+s")
     expected = before.replace(ITEM_1_HEAD, ITEM_1_HEAD + "a").replace(ITEM_2_HEAD, ITEM_2_HEAD + "b")
     assert ko_post.read_text(encoding="utf-8") == expected
+
+
+def send_parsed(app, *keys: tuple[str, str | None]) -> None:
+    """Keys as Textual's parser hands over one terminal read: (key, character) pairs."""
+    from textual import events
+
+    for key, char in keys:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_an_escape_reissued_as_a_caret_is_the_escape(ko_post):
+    """ESC j, Enter, text, then ctrl+end in one read: Textual's parser re-issues the
+    escape as '^' when another ESC-started key follows in the read; it was typed."""
+    before = ko_post.read_text(encoding="utf-8")
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "down", "enter", "a")
+        send_parsed(app, ("circumflex_accent", "^"), ("j", "j"), ("enter", "\r"), ("b", "b"), ("ctrl+end", None))
+        await burst(pilot, "ctrl+s")
+    expected = before.replace(ITEM_1_HEAD, ITEM_1_HEAD + "a").replace(ITEM_2_HEAD, ITEM_2_HEAD + "b")
+    assert ko_post.read_text(encoding="utf-8") == expected
+
+
+async def test_a_typed_caret_stays_a_caret(ko_post):
+    before = ko_post.read_text(encoding="utf-8")
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "down", "enter")
+        send_parsed(app, ("x", "x"), ("circumflex_accent", "^"), ("2", "2"), ("space", " "))
+        await pilot.pause(0.1)
+        await burst(pilot, "ctrl+s")
+    assert ko_post.read_text(encoding="utf-8") == before.replace(ITEM_1_HEAD, ITEM_1_HEAD + "x^2 ")
