@@ -13,6 +13,7 @@ up: a marker message posted behind it follows it through the same queues (each o
 in, first out) and, when it reaches the app, lets the next key go. Keys read before the
 app is ready wait for it and then all apply, in order. A marker that cannot arrive (its
 widget was removed with a dialog) is given up after a short while, never blocking keys.
+What a terminal read glues to an escape is taken apart first (tui.key_glue).
 """
 
 from __future__ import annotations

@@ -172,6 +172,18 @@ def test_keys_sent_at_launch_enter_then_d_edits_and_deletes_nothing(blog, sessio
     assert post.read_text(encoding="utf-8") == POSTS[THIS_WEEK].replace(ITEM_2, ITEM_2 + "d")
 
 
+def test_keys_sent_at_launch_ctrl_end_then_text_ends_the_item(blog, session):
+    post = blog / THIS_WEEK
+    tmux = session(post, (80, 24))
+    tmux.burst("Down", "Down", "Enter", "C-End", "끝에 붙인 글")  # once joined the next heading
+    tmux.wait_for("esc List")
+    time.sleep(0.3)
+    tmux.save()
+    tmux.quit()
+    assert post.read_text(encoding="utf-8") == POSTS[THIS_WEEK].replace(
+        "자주 쓰는 단축키.\n", "자주 쓰는 단축키.\n\n끝에 붙인 글\n")
+
+
 def test_enter_then_text_and_escape_then_list_keys(blog, session):
     post = blog / THIS_WEEK
     tmux = session(post)
