@@ -3,11 +3,10 @@ can replace the link; descriptions survive a restart."""
 
 from __future__ import annotations
 
-import pytest
 from textual import events
 
 from tests.httpserver import LocalServer, Reply
-from tests.ui.conftest import make_app, titles, until
+from tests.ui.conftest import make_app, rows, titles, until
 
 PAGE = ("<html><head><meta charset='utf-8'><title>Moved page</title>"
         "<meta name='description' content='Where it lives now.'></head><body></body></html>").encode()
@@ -26,19 +25,20 @@ async def paste(app, pilot, text: str) -> None:
     await pilot.pause()
 
 
-@pytest.mark.xfail(strict=True, reason="the rewritten ItemList (main) shows no link_marks yet: the failure mark has no row to land on")
 async def test_404_is_kept_on_the_item_and_fetched_again_when_fixed(ko_post):
     routes = {"/later": Reply(b"gone", status=404)}
     with LocalServer(routes) as server:
         app = make_app(ko_post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
             await paste(app, pilot, server.url("/later"))
-            await until(pilot, lambda: "title not fetched" in str(app.screen.editor.border_subtitle))
-            assert "404" in str(app.screen.editor.border_subtitle)
+            await until(pilot, lambda: "fetch failed" in str(app.screen.editor.border_subtitle))
+            assert "HTTP 404" in str(app.screen.editor.border_subtitle)
+            assert rows(app)[1].startswith("✗")
             routes["/later"] = Reply(PAGE)  # the page is up now
             app.screen.action_refetch_failed()
             await until(pilot, lambda: titles(app)[0] == "Moved page")
-            assert "title not fetched" not in str(app.screen.editor.border_subtitle)
+            assert "fetch failed" not in str(app.screen.editor.border_subtitle)
+            assert not rows(app)[1].startswith("✗")
 
 
 async def test_redirect_target_replaces_the_link_and_description_survives_restart(ko_post):

@@ -184,7 +184,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         self.show_post_head(block is self.post.blocks[0])
 
     def show_border_note(self, block: Block) -> None:
-        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
+        notes = (self.item_list.marks.get(block.uid), self.link_note(block), self.fetch_note(block))
         self.editor.border_subtitle = " · ".join(note for note in notes if note)
 
     def reselect(self, row: int) -> None:
