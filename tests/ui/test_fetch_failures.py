@@ -59,3 +59,138 @@ async def test_redirect_target_replaces_the_link_and_description_survives_restar
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("down", "enter", "f4")
             assert app.screen.editor.text.rstrip().endswith("Where it lives now.")
+
+
+# -- each action, ending with the bytes on disk ----------------------------------------------
+
+POST = """---
+title: Weekly ML/DL News (3월 3주차)
+date: 2024.03.09 12:00:00
+---
+
+이번 주 읽을거리.
+
+## 목차
+
+- [Later](#later)
+- [Broken](#broken)
+- [항목 3](#항목-3)
+
+### Later
+
+[참고링크]({a})
+
+### Broken
+
+[참고링크]({b})
+
+### 항목 3
+
+[참고링크]({c})
+
+직접 쓴 제목과 코멘트.
+"""
+
+
+def saved_post(blog, server) -> tuple:
+    post = blog / "post.md"
+    text = POST.format(a=server.url("/later"), b=server.url("/broken"), c=server.url("/gone"))
+    post.write_text(text, encoding="utf-8")
+    return post, text
+
+
+async def palette(pilot, command: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.4)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def marked(app) -> list[str]:
+    return [row[0] for row in rows(app)]
+
+
+async def test_fetch_again_one_item_then_every_failed_item(blog):
+    routes = {"/later": Reply(b"gone", status=404), "/broken": Reply(b"gone", status=404),
+              "/gone": Reply(b"gone", status=410)}
+    with LocalServer(routes) as server:
+        post, text = saved_post(blog, server)
+        app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(3):
+                await pilot.press("down")
+                await palette(pilot, "item: fetch the page title again")
+            await until(pilot, lambda: marked(app)[1:4] == ["✗", "✗", "✗"])
+            assert "fetch failed: HTTP 410" in str(app.screen.editor.border_subtitle)
+            assert "Later" in rows(app)[1] and "항목 3" in rows(app)[3]
+            # One page is back: fetching that item again takes its title and clears its mark.
+            routes["/later"] = Reply(PAGE)
+            await pilot.press("up", "up")
+            await palette(pilot, "item: fetch the page title again")
+            await until(pilot, lambda: titles(app)[0] == "Moved page")
+            assert marked(app)[1:4] == [" ", "✗", "✗"]
+            # Both others are back: one action fetches every failed one. "항목 3" is the
+            # author's own heading, not the URL's placeholder: it stays.
+            routes["/broken"] = Reply(PAGE.replace(b"Moved page", b"Fixed page"))
+            routes["/gone"] = Reply(PAGE.replace(b"Moved page", b"Not this title"))
+            await palette(pilot, "post: fetch every failed title again")
+            await until(pilot, lambda: marked(app)[1:4] == [" ", " ", " "])
+            assert titles(app) == ["Moved page", "Fixed page", "항목 3"]
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    assert post.read_bytes() == (
+        text.replace("### Later", "### Moved page").replace("- [Later](#later)", "- [Moved page](#moved-page)")
+        .replace("### Broken", "### Fixed page").replace("- [Broken](#broken)", "- [Fixed page](#fixed-page)")
+    ).encode()
+
+
+def loop(to: str):
+    def route(handler):
+        handler.send_response(302)
+        handler.send_header("Location", to)
+        handler.end_headers()
+    return route
+
+
+async def test_a_redirect_loop_is_named_and_offers_no_target(blog):
+    with LocalServer({"/later": loop("/broken"), "/broken": loop("/later"), "/gone": Reply(PAGE)}) as server:
+        post, text = saved_post(blog, server)
+        app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("down")
+            await palette(pilot, "item: fetch the page title again")
+            await until(pilot, lambda: marked(app)[1] == "✗")
+            note = str(app.screen.editor.border_subtitle)
+            assert "fetch failed: redirect loop" in note and "302" not in note
+            await palette(pilot, "item: use the redirect target")
+            assert any("No redirect known" in n.message for n in app._notifications)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    assert post.read_bytes() == text.encode()  # nothing to save: the file is as it was
+
+
+async def test_failure_survives_a_restart_and_check_names_it(blog):
+    import subprocess
+    import sys
+
+    with LocalServer({"/later": Reply(PAGE), "/broken": Reply(PAGE), "/gone": Reply(b"gone", status=404)}) as server:
+        post, text = saved_post(blog, server)
+        app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("down", "down", "down")
+            await palette(pilot, "item: fetch the page title again")
+            await until(pilot, lambda: marked(app)[3] == "✗")
+        app = make_app(post)  # a restart: nothing fetched this time
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: marked(app)[3] == "✗")
+            await pilot.press("down", "down", "down")
+            assert "fetch failed: HTTP 404" in str(app.screen.editor.border_subtitle)
+        assert post.read_bytes() == text.encode()  # the failure lives beside the journal, not in the post
+        cli = [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())", "check"]
+        done = subprocess.run([*cli, str(post)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr  # the post is current; the failure is a warning
+        assert f"{post}: fetch failed for '항목 3': HTTP 404 ({server.url('/gone')})\n" in done.stderr
+        strict = subprocess.run([*cli, "--strict", str(post)], capture_output=True, text=True, timeout=60)
+        assert strict.returncode == 1
