@@ -47,8 +47,11 @@ async def test_redirect_target_replaces_the_link_and_description_survives_restar
         async with app.run_test(size=(120, 40)) as pilot:
             await paste(app, pilot, server.url("/old"))
             await until(pilot, lambda: titles(app)[0] == "Moved page")
+            assert rows(app)[1].startswith("↪")
+            assert f"redirects to {server.url('/new')}" in str(app.screen.editor.border_subtitle)
             app.screen.action_use_redirect_target()
             await pilot.pause()
+            assert rows(app)[1].startswith(" ")
             await pilot.press("ctrl+s")
             await pilot.pause()
         text = ko_post.read_text(encoding="utf-8")
@@ -59,6 +62,11 @@ async def test_redirect_target_replaces_the_link_and_description_survives_restar
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("down", "enter", "f4")
             assert app.screen.editor.text.rstrip().endswith("Where it lives now.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        after = ko_post.read_text(encoding="utf-8")
+        assert after == text.replace(f"[참고링크]({server.url('/new')})\n",
+                                     f"[참고링크]({server.url('/new')})\n\nWhere it lives now.\n", 1)
 
 
 # -- each action, ending with the bytes on disk ----------------------------------------------
