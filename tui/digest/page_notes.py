@@ -115,3 +115,25 @@ def fetch_failures(items, notes: dict[str, dict]) -> list[tuple[object, str, str
                 found.append((block, url, failed[url]))
                 break  # one line an item is enough to send the author to it
     return found
+
+
+def remember_fetches(journal_dir: os.PathLike | str, post_path: os.PathLike | str, infos) -> None:
+    """Add what these fetches (``fetch.PageInfo``) learnt to the post's notes: `add` fetches
+    titles too, and its 404s and descriptions belong on the items as much as the editor's."""
+    notes = read_notes(journal_dir, post_path)
+    for info in infos:
+        notes.pop(info.url, None)  # re-inserted last: the oldest notes are dropped first
+        notes[info.url] = note_of_fetch(info)
+    try:
+        write_notes(journal_dir, post_path, notes)
+    except OSError:
+        pass  # a note not kept is a convenience lost, never a reason for `add` to fail
+
+
+def notes_stamp(journal_dir: os.PathLike | str, post_path: os.PathLike | str) -> tuple | None:
+    """What changes when the notes file is rewritten (None: no file), to read it again only then."""
+    try:
+        st = os.stat(notes_path(journal_dir, post_path))
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size

@@ -10,7 +10,7 @@ journal (page_notes), so F4 and the marks survive a restart.
 from __future__ import annotations
 
 from tui.config import journal_dir
-from tui.digest.page_notes import note_of_fetch, read_notes, write_notes
+from tui.digest.page_notes import note_of_fetch, notes_stamp, read_notes, write_notes
 from tui.digest.post import Block
 from tui.digest.safe_text import shown
 from tui.widgets.item_list import RowMark, row_link
@@ -23,6 +23,7 @@ class FetchedMixin:
     """Mixed into EditorScreen, after LinksMixin (uses its ``_fetch_title`` and ``descriptions``)."""
 
     def init_fetched(self) -> None:
+        self._notes_stamp = notes_stamp(journal_dir(), self.path)
         self.page_notes: dict[str, dict] = read_notes(journal_dir(), self.path)
         self._item_urls: dict[int, tuple[str, str | None]] = {}  # uid -> (content, url)
 
@@ -51,6 +52,7 @@ class FetchedMixin:
 
     def remember_page(self, url: str, info) -> None:
         """Keep what a fetch of ``url`` found (or why it found nothing), and write it down."""
+        self.reload_notes()  # `add` may have written notes of its own meanwhile
         self.page_notes.pop(url, None)  # re-inserted last: the oldest notes are dropped first
         self.page_notes[url] = note_of_fetch(info)
         self._write_notes()
@@ -61,11 +63,20 @@ class FetchedMixin:
             write_notes(journal_dir(), self.path, self.page_notes)
         except Exception:  # noqa: BLE001 - a note that cannot be written is only a convenience lost
             pass
+        self._notes_stamp = notes_stamp(journal_dir(), self.path)
+
+    def reload_notes(self) -> None:
+        """Read the notes again when another process (`add`) rewrote them (a stat, ~10 µs)."""
+        stamp = notes_stamp(journal_dir(), self.path)
+        if stamp != self._notes_stamp:
+            self._notes_stamp = stamp
+            self.page_notes = read_notes(journal_dir(), self.path)
 
     def refresh_marks(self) -> None:
         # Every place that recomputes the duplicate marks (a link typed, a save, a reload)
         # is where an item's link may have changed: its fetch mark follows the link.
         super().refresh_marks()
+        self.reload_notes()  # items merged from `add` come with its notes
         self.show_fetch_marks()
 
     def show_fetch_marks(self) -> None:
@@ -141,6 +152,7 @@ class FetchedMixin:
             self.post.set_content(block, block.content.replace(link, f"]({final})", 1))
             self.item_list.refresh_block(block)
             self.structural_change()
+        self.reload_notes()
         moved = {k: v for k, v in self.page_notes.get(url, {}).items() if k != "final_url"}
         self.page_notes[final] = moved  # the description follows the link to its new address
         self._write_notes()
