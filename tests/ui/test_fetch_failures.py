@@ -129,21 +129,21 @@ async def test_fetch_again_one_item_then_every_failed_item(blog):
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(3):
                 await pilot.press("down")
-                await palette(pilot, "item: fetch the page title again")
+                await palette(pilot, "page title again")
             await until(pilot, lambda: marked(app)[1:4] == ["✗", "✗", "✗"])
             assert "fetch failed: HTTP 410" in str(app.screen.editor.border_subtitle)
             assert "Later" in rows(app)[1] and "항목 3" in rows(app)[3]
             # One page is back: fetching that item again takes its title and clears its mark.
             routes["/later"] = Reply(PAGE)
             await pilot.press("up", "up")
-            await palette(pilot, "item: fetch the page title again")
+            await palette(pilot, "page title again")
             await until(pilot, lambda: titles(app)[0] == "Moved page")
             assert marked(app)[1:4] == [" ", "✗", "✗"]
             # Both others are back: one action fetches every failed one. "항목 3" is the
             # author's own heading, not the URL's placeholder: it stays.
             routes["/broken"] = Reply(PAGE.replace(b"Moved page", b"Fixed page"))
             routes["/gone"] = Reply(PAGE.replace(b"Moved page", b"Not this title"))
-            await palette(pilot, "post: fetch every failed title again")
+            await palette(pilot, "every failed")
             await until(pilot, lambda: marked(app)[1:4] == [" ", " ", " "])
             assert titles(app) == ["Moved page", "Fixed page", "항목 3"]
             await pilot.press("ctrl+s")
@@ -168,11 +168,11 @@ async def test_a_redirect_loop_is_named_and_offers_no_target(blog):
         app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("down")
-            await palette(pilot, "item: fetch the page title again")
+            await palette(pilot, "page title again")
             await until(pilot, lambda: marked(app)[1] == "✗")
             note = str(app.screen.editor.border_subtitle)
             assert "fetch failed: redirect loop" in note and "302" not in note
-            await palette(pilot, "item: use the redirect target")
+            await palette(pilot, "redirect target")
             assert any("No redirect known" in n.message for n in app._notifications)
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -188,7 +188,7 @@ async def test_failure_survives_a_restart_and_check_names_it(blog):
         app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("down", "down", "down")
-            await palette(pilot, "item: fetch the page title again")
+            await palette(pilot, "page title again")
             await until(pilot, lambda: marked(app)[3] == "✗")
         app = make_app(post)  # a restart: nothing fetched this time
         async with app.run_test(size=(120, 40)) as pilot:
@@ -202,3 +202,22 @@ async def test_failure_survives_a_restart_and_check_names_it(blog):
         assert f"{post}: fetch failed for '항목 3': HTTP 404 ({server.url('/gone')})\n" in done.stderr
         strict = subprocess.run([*cli, "--strict", str(post)], capture_output=True, text=True, timeout=60)
         assert strict.returncode == 1
+
+
+async def test_a_target_that_looks_like_markup_is_shown_as_it_is(blog):
+    odd = "/x[/y]"  # as markup, a closing tag that matches nothing: MarkupError on selecting the row
+    with LocalServer({"/later": redirect_to(odd), odd: Reply(PAGE), "/broken": Reply(PAGE),
+                      "/gone": Reply(PAGE)}) as server:
+        post, text = saved_post(blog, server)
+        app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("down")
+            await palette(pilot, "page title again")
+            await until(pilot, lambda: marked(app)[1] == "↪")
+            await pilot.press("up", "down")
+            assert app.screen.editor.border_subtitle == f"redirects to {server.url(odd)}".replace("[", "\\[")
+            await palette(pilot, "redirect target")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    assert post.read_bytes() == text.replace(f"]({server.url('/later')})", f"]({server.url(odd)})")\
+        .replace("### Later", "### Moved page").replace("- [Later](#later)", "- [Moved page](#moved-page)").encode()

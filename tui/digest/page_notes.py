@@ -89,11 +89,13 @@ def note_of_fetch(info) -> dict:
 
     A redirect that ended in an error or a loop gives no target: swapping the link for an
     address that fails too would only hide the original."""
+    from .safe_text import cleaned
+
     note = {}
     if info.description:
         note["description"] = info.description
     if not info.title:
-        note["failed"] = info.note or "no title in page"
+        note["failed"] = cleaned(info.note or "", _REASON_MAX) or "no title in page"  # it may quote the server
     final = info.final_url
     answered = info.status is not None and 200 <= info.status < 300
     if final and answered and final.partition("#")[0] != info.url.partition("#")[0] and _is_web(final):

@@ -47,7 +47,7 @@ class FetchedMixin:
         if note.get("failed"):
             return f"fetch failed: {note['failed']}"
         if note.get("final_url"):
-            return f"redirects to {note['final_url']} (ctrl+p: use the redirect target)"
+            return f"redirects to {note['final_url']}"  # no hint after it: the narrow border cuts it
         return None
 
     def remember_page(self, url: str, info) -> None:
