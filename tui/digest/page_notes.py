@@ -103,6 +103,24 @@ def note_of_fetch(info) -> dict:
     return note
 
 
+def is_placeholder(title: str, url: str) -> bool:
+    """Whether an item's heading is still the one made from its URL (the editor's paste and
+    `add` escape it as Markdown, hence the backslashes left out)."""
+    from .links import provisional_title
+
+    return title.replace("\\", "") == provisional_title(url).replace("\\", "")
+
+
+_NO_TITLE = ("not a web page", "no title")
+
+
+def failure_shown(reason: str, title: str, url: str) -> bool:
+    """A link that is broken (an HTTP error, a loop, a timeout) is worth a mark whatever the
+    heading; a page that only had no title (a PDF, an image) only while the heading is
+    still the placeholder: once the author has named it, nothing is left to do."""
+    return not reason.startswith(_NO_TITLE) or is_placeholder(title, url)
+
+
 def fetch_failures(items, notes: dict[str, dict]) -> list[tuple[object, str, str]]:
     """(item block, url, reason) for every item with a link whose last fetch failed."""
     failed = {url: note["failed"] for url, note in notes.items() if note.get("failed")}
@@ -113,7 +131,7 @@ def fetch_failures(items, notes: dict[str, dict]) -> list[tuple[object, str, str
     found = []
     for block in items:
         for url in dict.fromkeys(links_in(block.content)):
-            if url in failed:
+            if url in failed and failure_shown(failed[url], block.title, url):
                 found.append((block, url, failed[url]))
                 break  # one line an item is enough to send the author to it
     return found

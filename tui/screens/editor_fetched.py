@@ -10,7 +10,15 @@ journal (page_notes), so F4 and the marks survive a restart.
 from __future__ import annotations
 
 from tui.config import journal_dir
-from tui.digest.page_notes import note_of_fetch, notes_stamp, read_notes, write_notes
+from tui.digest.page_notes import (
+    failure_shown,
+    is_placeholder,
+    note_of_fetch,
+    notes_path,
+    notes_stamp,
+    read_notes,
+    write_notes,
+)
 from tui.digest.post import Block
 from tui.digest.safe_text import shown
 from tui.widgets.item_list import RowMark, row_link
@@ -41,14 +49,18 @@ class FetchedMixin:
         url = self.item_url(block)
         return self.page_notes.get(url, {}) if url else {}
 
+    def fetch_failure(self, block: Block) -> str | None:
+        """Why the item's page could not be fetched, while that is worth showing."""
+        reason = self.page_note(block).get("failed")
+        return reason if reason and failure_shown(reason, block.title, self.item_url(block)) else None
+
     def fetch_note(self, block: Block) -> str | None:
         """What the editor's border says of the item's last fetch."""
-        note = self.page_note(block)
-        if note.get("failed"):
-            return f"fetch failed: {note['failed']}"
-        if note.get("final_url"):
-            return f"redirects to {note['final_url']}"  # no hint after it: the narrow border cuts it
-        return None
+        failed = self.fetch_failure(block)
+        if failed:
+            return f"fetch failed: {failed}"
+        final = self.page_note(block).get("final_url")
+        return f"redirects to {final}" if final else None  # no hint after it: the narrow border cuts it
 
     def remember_page(self, url: str, info) -> None:
         """Keep what a fetch of ``url`` found (or why it found nothing), and write it down."""
@@ -79,6 +91,23 @@ class FetchedMixin:
         self.reload_notes()  # items merged from `add` come with its notes
         self.show_fetch_marks()
 
+    def rename_post(self, target) -> bool:
+        """The notes are keyed by the post's path: they go with the file to its new name."""
+        old = self.path
+        renamed = super().rename_post(target)
+        if renamed and self.page_notes:
+            self._write_notes()
+            try:
+                notes_path(journal_dir(), old).unlink()
+            except OSError:
+                pass
+        return renamed
+
+    def title_edited(self, block: Block) -> None:
+        super().title_edited(block)
+        if self.page_note(block).get("failed"):
+            self.show_fetch_marks()  # naming a PDF's item clears its "no title" mark
+
     def show_fetch_marks(self) -> None:
         """A ✗ on every item whose title fetch failed, a ↪ where the page lives elsewhere
         (a link check's own marks, made later, come first)."""
@@ -87,7 +116,7 @@ class FetchedMixin:
             for block in self.post.items:
                 note = self.fetch_note(block)
                 if note:
-                    failed = bool(self.page_note(block).get("failed"))
+                    failed = self.fetch_failure(block) is not None
                     marks[block.uid] = (RowMark(FAILED_MARK, "bold $text-error", note) if failed
                                         else RowMark(REDIRECT_MARK, "bold $text-warning", note))
         listing = self.item_list
@@ -110,7 +139,7 @@ class FetchedMixin:
 
     def action_refetch_failed(self) -> None:
         """Fetch again every item whose title fetch failed."""
-        failed = [(b, self.item_url(b)) for b in self.post.items if self.page_note(b).get("failed")]
+        failed = [(b, self.item_url(b)) for b in self.post.items if self.fetch_failure(b)]
         if not failed:
             self.notify("No item has a failed title fetch.")
             return
@@ -119,11 +148,9 @@ class FetchedMixin:
         self.notify(f"Fetching {len(failed)} page(s) again…", timeout=3)
 
     def _refetch(self, block: Block, url: str) -> None:
-        from tui.digest.links import provisional_title
-
         # Only a heading that is still the placeholder made from the URL gives way to the
         # fetched title; one the author wrote after the failure stays.
-        if block.title in (provisional_title(url), self._provisional.get(block.uid)):
+        if is_placeholder(block.title, url) or block.title == self._provisional.get(block.uid):
             self._provisional[block.uid] = block.title
         self._fetch_title(block.uid, url)
 
