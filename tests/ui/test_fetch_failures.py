@@ -12,10 +12,11 @@ PAGE = ("<html><head><meta charset='utf-8'><title>Moved page</title>"
         "<meta name='description' content='Where it lives now.'></head><body></body></html>").encode()
 
 
-def redirect_to(path: str):
+def redirect_to(path: str, status: int = 301):
     def route(handler):
-        handler.send_response(301)
+        handler.send_response(status)
         handler.send_header("Location", path)
+        handler.send_header("Content-Length", "0")
         handler.end_headers()
     return route
 
@@ -120,6 +121,13 @@ def marked(app) -> list[str]:
     return [row[0] for row in rows(app)]
 
 
+async def fetch_again(app, pilot, row: int, mark: str) -> None:
+    """From the Post row, select item ``row``, fetch its page again and wait for its mark."""
+    await pilot.press(*["down"] * row)
+    await palette(pilot, "page title again")
+    await until(pilot, lambda: marked(app)[row] == mark)
+
+
 async def test_fetch_again_one_item_then_every_failed_item(blog):
     routes = {"/later": Reply(b"gone", status=404), "/broken": Reply(b"gone", status=404),
               "/gone": Reply(b"gone", status=410)}
@@ -154,22 +162,13 @@ async def test_fetch_again_one_item_then_every_failed_item(blog):
     ).encode()
 
 
-def loop(to: str):
-    def route(handler):
-        handler.send_response(302)
-        handler.send_header("Location", to)
-        handler.end_headers()
-    return route
-
-
 async def test_a_redirect_loop_is_named_and_offers_no_target(blog):
-    with LocalServer({"/later": loop("/broken"), "/broken": loop("/later"), "/gone": Reply(PAGE)}) as server:
+    routes = {"/later": redirect_to("/broken", 302), "/broken": redirect_to("/later", 302), "/gone": Reply(PAGE)}
+    with LocalServer(routes) as server:
         post, text = saved_post(blog, server)
         app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.press("down")
-            await palette(pilot, "page title again")
-            await until(pilot, lambda: marked(app)[1] == "✗")
+            await fetch_again(app, pilot, 1, "✗")
             note = str(app.screen.editor.border_subtitle)
             assert "fetch failed: redirect loop" in note and "302" not in note
             await palette(pilot, "redirect target")
@@ -187,9 +186,7 @@ async def test_failure_survives_a_restart_and_check_names_it(blog):
         post, text = saved_post(blog, server)
         app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.press("down", "down", "down")
-            await palette(pilot, "page title again")
-            await until(pilot, lambda: marked(app)[3] == "✗")
+            await fetch_again(app, pilot, 3, "✗")
         app = make_app(post)  # a restart: nothing fetched this time
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: marked(app)[3] == "✗")
@@ -211,9 +208,7 @@ async def test_a_target_that_looks_like_markup_is_shown_as_it_is(blog):
         post, text = saved_post(blog, server)
         app = make_app(post, fetch_titles=True, fetch_timeout=3.0)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.press("down")
-            await palette(pilot, "page title again")
-            await until(pilot, lambda: marked(app)[1] == "↪")
+            await fetch_again(app, pilot, 1, "↪")
             await pilot.press("up", "down")
             assert app.screen.editor.border_subtitle == f"redirects to {server.url(odd)}".replace("[", "\\[")
             await palette(pilot, "redirect target")

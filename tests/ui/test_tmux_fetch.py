@@ -17,20 +17,12 @@ import pytest
 from tests.httpserver import LocalServer, Reply
 
 from .conftest import copy_fixture
+from .test_fetch_failures import redirect_to
 from .test_tmux_e2e import Tmux
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 PAGE = ("<html><head><meta charset='utf-8'><title>{}</title></head></html>")
-
-
-def redirect(to: str):
-    def route(handler):
-        handler.send_response(302)
-        handler.send_header("Location", to)
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-    return route
 
 
 def palette(tmux: Tmux, query: str) -> None:
@@ -44,9 +36,9 @@ def palette(tmux: Tmux, query: str) -> None:
 def test_paste_failures_then_fix_them_from_the_palette(tmp_path, blog):
     post_path = copy_fixture("weekly-ko.md", blog)
     before = post_path.read_text(encoding="utf-8")
-    routes = {"/missing": Reply(b"nope", status=404), "/old": redirect("/page"),
+    routes = {"/missing": Reply(b"nope", status=404), "/old": redirect_to("/page", 302),
               "/page": Reply(PAGE.format("옮겨간 페이지").encode()),
-              "/loop-a": redirect("/loop-b"), "/loop-b": redirect("/loop-a")}
+              "/loop-a": redirect_to("/loop-b", 302), "/loop-b": redirect_to("/loop-a", 302)}
     script = Path(sys.executable).with_name("newsdigest-tui")
     xdg = {"XDG_CONFIG_HOME": f"{tmp_path}/config", "XDG_DATA_HOME": f"{tmp_path}/data",
            "XDG_STATE_HOME": f"{tmp_path}/state", "XDG_CACHE_HOME": f"{tmp_path}/cache"}
