@@ -2,9 +2,10 @@
 
 A 404, a timeout or a PDF left the item headed by its provisional title with the reason only
 in a toast. The reason now stays on the item (a ✗ in its row, the note in the editor's
-border) until a fetch succeeds; the palette fetches again (one item, or every failed one)
-and swaps a redirected link for its target. Descriptions and failures are kept with the
-journal (page_notes), so F4 and the marks survive a restart.
+border, a line in `check`) until a fetch succeeds, or, for a page that merely has no title,
+until the author names the item; a redirect is a ↪. The palette fetches again (one item, or
+every failed one) and swaps a redirected link for its target. All of it is kept beside the
+journal (page_notes), by URL, so F4 and the marks survive a restart.
 """
 
 from __future__ import annotations
