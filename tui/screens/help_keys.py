@@ -45,6 +45,8 @@ def help_rows(app: App, screen: Screen, keymap: dict[str, str]) -> list[tuple[st
             continue
         classes.add(type(node))
         for binding in _merged(node):
+            if node is app and screen.is_modal and not binding.priority:
+                continue  # a modal screen cuts the app's other bindings off
             action = binding.action.removeprefix("app.")
             if binding.id:
                 group = binding.id
