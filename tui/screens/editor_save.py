@@ -43,7 +43,13 @@ class SaveMixin:
         self.call_after_refresh(self.offer_recovery)
 
     def is_dirty(self) -> bool:
-        return self.post.text() != self.saved_text
+        # Asked on every keystroke: the lengths first (no join of a 1 MB post), the texts
+        # only when they agree, as after an undo back to the saved text.
+        post = self.post
+        length = len(post.front.raw) + sum(len(b.content) for b in post.blocks) + sum(map(len, post.gaps))
+        if length - len(self.saved_text) not in (0, len(post.eol)):
+            return True
+        return post.text() != self.saved_text
 
     # -- save ------------------------------------------------------------------------------
 
