@@ -142,3 +142,14 @@ async def test_enter_on_a_chosen_anchor_link_jumps():
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not screen and time.monotonic() - started < 5
+
+
+async def test_tabs_in_one_burst_each_move_one_stop():
+    from tests.ui.burst import burst
+
+    screen, app = preview()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await burst(pilot, "tab", "tab", "tab")  # as tmux send-keys or a laggy link sends them
+        await settle(pilot, screen)
+        assert screen.chosen_href() == "https://example.org/small-lm"

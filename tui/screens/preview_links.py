@@ -108,13 +108,13 @@ class PreviewLinksMixin:
 
     def _current_stop(self) -> tuple[int, int] | None:
         toc = self.toc_view()
-        if toc is not None and toc.has_focus:
+        if toc is not None and self.focused is toc:
             return self.blocks.index(toc.block), 0
         return self.link_at
 
     def _stop_visible(self) -> bool:
         toc = self.toc_view()
-        widget = toc if toc is not None and toc.has_focus else self._lit
+        widget = toc if toc is not None and self.focused is toc else self._lit
         return widget is not None and bool(widget.region.intersection(self.column.region))
 
     def _view_edge(self, step: int) -> tuple[int, int]:
@@ -164,14 +164,14 @@ class PreviewLinksMixin:
         if block.kind == "toc":
             self.link_at = None
             toc = self.toc_view()
-            toc.focus()
+            self.set_focus(toc)  # now, not after the queue: the next key of a burst sees it
             if toc.highlighted is None:
                 toc.highlighted = 0
             self.column.scroll_to_widget(toc, animate=False)
             self.show_link_line("Contents: up/down choose an entry, enter jumps to it, tab leaves.")
             return
         self.link_at = (index, k)
-        self.column.focus()
+        self.set_focus(self.column)
         href = self.chosen_href() or ""
         total = self.stops(index)
         self.show_link_line(f"Link {k + 1}/{total} in this section: {href}   (o opens, tab next)")
@@ -224,7 +224,7 @@ class PreviewLinksMixin:
     def action_open_link(self) -> None:
         """Open the chosen link: a section jumps, a web address goes to the browser."""
         toc = self.toc_view()
-        if toc is not None and toc.has_focus and toc.highlighted is not None:
+        if toc is not None and self.focused is toc and toc.highlighted is not None:
             toc.action_select()
             return
         href = self.chosen_href()

@@ -154,7 +154,7 @@ class WholePreviewScreen(PreviewLinksMixin, Screen[None]):
     def on_toc_view_jump(self, event: TocView.Jump) -> None:
         self.follow_link(event.href)
         if self.toc_view() is not None and not self._stop_visible():
-            self.column.focus()  # the contents scrolled away: up/down scroll the page again
+            self.set_focus(self.column)  # the contents scrolled away: up/down scroll the page again
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
