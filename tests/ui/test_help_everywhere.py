@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.ui.conftest import make_app
@@ -42,6 +44,7 @@ async def press_f1_and_back(pilot, app, expected, absent=("Move down",)):
     for what in absent:
         assert not any(what in line for line in lines), (type(screen).__name__, what)
     assert has(lines, "f1", "Help")
+    assert all(re.search(r"\S\s{2,}\S", line) for line in lines), lines  # every key says what it does
     await pilot.press("f1")
     await pilot.pause()
     assert app.screen is screen

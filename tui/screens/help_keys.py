@@ -47,6 +47,8 @@ def help_rows(app: App, screen: Screen, keymap: dict[str, str]) -> list[tuple[st
         for binding in _merged(node):
             if node is app and screen.is_modal and not binding.priority:
                 continue  # a modal screen cuts the app's other bindings off
+            if not binding.description:
+                continue  # a row with a key and no words helps no one (the picker's up/down)
             action = binding.action.removeprefix("app.")
             if binding.id:
                 group = binding.id

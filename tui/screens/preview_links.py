@@ -173,8 +173,7 @@ class PreviewLinksMixin:
         self.link_at = (index, k)
         self.set_focus(self.column)
         href = self.chosen_href() or ""
-        total = self.stops(index)
-        self.show_link_line(f"Link {k + 1}/{total} in this section: {href}   (o opens, tab next)")
+        self.show_link_line(f"o opens: {href}")
         if block.uid in self.views:
             self._light()
         else:
