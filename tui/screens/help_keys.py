@@ -26,6 +26,10 @@ def _merged(node: object) -> list[Binding]:
     for cls in reversed(type(node).__mro__):
         for binding in cls.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding):
+                # The same key bound again below replaces the base's (the preview's tab
+                # chooses a link: the stock "tab Focus Next" no longer holds there).
+                for name in [name for name, old in found.items() if old.key == binding.key]:
+                    del found[name]
                 found[binding.id or f"{binding.action}:{binding.key}"] = binding
     return list(found.values())
 
