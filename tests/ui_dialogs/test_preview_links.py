@@ -153,3 +153,24 @@ async def test_tabs_in_one_burst_each_move_one_stop():
         await burst(pilot, "tab", "tab", "tab")  # as tmux send-keys or a laggy link sends them
         await settle(pilot, screen)
         assert screen.chosen_href() == "https://example.org/small-lm"
+
+
+async def test_o_on_the_contents_jumps_to_the_highlighted_entry():
+    screen, app = preview(big_post(30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("tab", *["down"] * 9, "o")
+        await settle(pilot, screen)
+        target = next(v for v in screen.views.values() if v.block.title == "기사 10 요약")
+        assert target.region.y == screen.column.region.y  # its section at the top
+
+
+def test_snapshot_chosen_link_at_80x24(snap_compare):
+    screen, app = preview()
+
+    async def choose(pilot):
+        await settle(pilot, screen)
+        await pilot.press("tab", "tab", "tab")
+        await settle(pilot, screen)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=choose)
