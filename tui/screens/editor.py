@@ -80,8 +80,8 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
     def compose(self) -> ComposeResult:
         yield TitleBar()
         mode = f"-{self.layout_mode or self._auto_layout()}"
-        # Born with its layout class: set on mount, it restyled the whole pane (~5 ms).
-        # #main has it too: the list widens when one pane is shown (styles/item_list.tcss).
+        # Born with its layout class (set on mount, it restyled the whole pane, ~5 ms); #main
+        # has it too: the list widens when one pane is shown (styles/item_list.tcss).
         with Horizontal(id="main", classes=mode):
             yield ItemList(tuple(self.settings.link_labels), id="items")
             with Horizontal(id="right", classes=mode):
@@ -152,16 +152,14 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
                           + (" ● unsaved" if self._dirty else ""))
 
     def mark_dirty(self, dirty: bool | None = None) -> None:
-        """Show whether the post differs from the file; None after an edit: compare, since an
-        undo can bring the text back to what was saved."""
-        edited = dirty is None
-        if dirty is None:
-            dirty = self.is_dirty()
+        """None after an edit: compare with the file, as an undo can bring the saved text back
+        (then the next journal write drops the journal)."""
+        edited, dirty = dirty is None, self.is_dirty() if dirty is None else dirty
         if dirty != self._dirty:
             self._dirty = dirty
             self.update_header()
         if dirty or edited:
-            self.journal_pending = True  # clean again: the next journal write drops the journal
+            self.journal_pending = True
 
     # -- selection -----------------------------------------------------------------------
 
