@@ -174,3 +174,19 @@ def test_snapshot_chosen_link_at_80x24(snap_compare):
         await settle(pilot, screen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=choose)
+
+
+async def test_tab_in_a_post_without_links_says_so():
+    screen, app = preview("---\ntitle: 빈 글\n---\n\n링크 없는 소개 한 줄.\n\n### 항목\n\n본문뿐이다.\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("tab", "shift+tab", "o")
+        await pilot.pause()
+        assert "No more links below." in notes(app) and "No more links above." in notes(app)
+        assert HOW_TO_PICK in notes(app)
+    screen, app = preview("")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "No more links below." in notes(app)

@@ -98,9 +98,9 @@ class PreviewLinksMixin:
     def action_next_link(self, step: int) -> None:
         """Choose the next (or previous) link; from the view when the chosen one is out of it."""
         start = self._current_stop() if self._stop_visible() else None
-        if start is None:
+        if start is None and self.blocks:
             start = self._view_edge(step)
-        target = self._walk(start, step)
+        target = self._walk(start, step) if start is not None else None
         if target is None:
             self.notify("No more links " + ("below." if step > 0 else "above."), timeout=2)
             return
