@@ -57,6 +57,7 @@ class SaveMixin:
         """Save the post: TOC and front matter brought up to date, everything else as typed."""
         if self._asking:
             return
+        self.apply_pending_form()
         if disk_changed(self.path, self.fingerprint):
             self.ask_conflict(then_save=True)
             return
@@ -258,6 +259,7 @@ class SaveMixin:
 
     def leave_then(self, then: Callable[[], None]) -> None:
         """Run ``then`` (quit, open another post) once unsaved changes are saved or dropped."""
+        self.apply_pending_form()
         if not self.is_dirty():
             discard_journal(journal_dir(), self.path)
             then()
