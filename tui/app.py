@@ -35,7 +35,7 @@ class NewsDigestApp(KeyOrderMixin, App[int]):
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        # Priority: a modal screen (the post picker, a dialog) hides the app's other bindings.
+        # priority: a modal screen cuts the app's other bindings off, and F1 must work on all.
         Binding("f1", "help", "Help", priority=True, id="app.help"),
     ]
 
@@ -156,7 +156,7 @@ class NewsDigestApp(KeyOrderMixin, App[int]):
         from tui.screens.help_keys import help_rows
 
         if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()  # F1 again closes it (this binding runs before the screen's own)
+            self.screen.dismiss(None)  # F1 again closes it
             return
         self.push_screen(HelpScreen(help_rows(self, self.screen, dict(self.settings.keys))))
 
