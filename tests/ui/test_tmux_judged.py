@@ -247,6 +247,10 @@ def test_paste_of_mixed_text_repeats_a_404_and_a_redirect(blog, session, site):
     tmux.wait_for("Moved Here")
     screen = tmux.wait_for("Skipped 2 URL")
     assert f"{site}/page" in screen and "https://example.org/small-models" in screen
+    tmux.wait_for("✗")
+    rows = tmux.list_column()
+    assert any("✗" in row and "Missing" in row for row in rows)  # the 404, kept on its row
+    assert any("↪" in row and "Moved Here" in row for row in rows)  # the redirect
     tmux.save()
     tmux.quit()
     added = (f"### 새 모델 공개 소식\n\n[참고링크]({site}/page)\n\n"
