@@ -56,7 +56,10 @@ class KeyOrderMixin:
                 # Typed before the terminal left line mode (tui.early_tty narrows that to the
                 # interpreter's start): the kernel turned Enter into a line feed.
                 event = events.Key("enter", "\r")
-            self._held.extend(unglued(event, self.screen.active_bindings) if isinstance(event, events.Key) else (event,))
+            if isinstance(event, events.Key):
+                self._held.extend(unglued(event, self.screen.active_bindings))
+            else:
+                self._held.append(event)
             await self.release_keys()
             return
         await super().on_event(event)
