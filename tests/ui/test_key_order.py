@@ -8,7 +8,7 @@ the app as one read. These tests send the keys of each burst in one batch
 from __future__ import annotations
 
 from tests.ui.burst import burst
-from tests.ui.conftest import make_app, make_settings
+from tests.ui.conftest import make_app, make_settings, until
 
 ITEM_1_HEAD = "### 작은 모델의 반격\n\n[참고링크](https://example.org/small-models)\n\n"
 ITEM_1_BODY = "파라미터 수가 적은 모델이 특정 과제에서는 큰 모델을 앞선다는 실험 결과.\n"
@@ -87,8 +87,9 @@ async def test_keys_typed_before_the_app_is_ready_all_apply_in_order(ko_post):
     keys = ["down", "down", "enter", "ctrl+end", *"new", "ctrl+s"]
     app = early_keys_app(ko_post, keys)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        # Waiting for the save (the last key), not a fixed number of pauses: a loaded machine
+        # takes longer to get there (seen once under -n 2 with the CI running beside it).
+        await until(pilot, lambda: ko_post.read_text(encoding="utf-8") != before)
         assert app.focused is app.screen.editor
     body = ITEM_2_HEAD + ITEM_2_BODY
     # The text ends the second item; the third item's heading is untouched.
@@ -102,8 +103,7 @@ async def test_a_line_feed_typed_at_launch_is_the_enter_it_was(ko_post):
     before = ko_post.read_text(encoding="utf-8")
     app = early_keys_app(ko_post, ["down", "down", "ctrl+j", "d", "ctrl+s"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: ko_post.read_text(encoding="utf-8") != before)
     assert ko_post.read_text(encoding="utf-8") == before.replace(ITEM_2_HEAD, ITEM_2_HEAD + "d")
 
 
