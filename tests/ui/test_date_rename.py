@@ -42,3 +42,15 @@ async def test_keeping_the_name_renames_nothing_and_same_week_asks_nothing(ko_po
         await pilot.pause()
     assert "date: 2024.03.23 12:00:00\n" in ko_post.read_text(encoding="utf-8")
     assert sorted(p.name for p in ko_post.parent.iterdir()) == ["weekly-ko.md"]
+
+
+async def test_enter_then_typing_adds_to_the_title_instead_of_replacing_it(ko_post):
+    # Typing right after Enter appends on an item row; on the Post row it once replaced the
+    # whole title (the field selected all of it on focus).
+    title = next(line for line in ko_post.read_text(encoding="utf-8").splitlines() if line.startswith("title: "))
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *" 특집", "enter", "ctrl+s")
+        await pilot.pause()
+    assert f"{title} 특집\n" in ko_post.read_text(encoding="utf-8")

@@ -103,14 +103,17 @@ class PostForm(Widget):
         categories = (self.front.data or {}).get("categories")
         nested = isinstance(categories, list) and any(isinstance(c, (list, dict)) for c in categories)
         with Vertical(classes="form-fields"):
+            # Not selected on focus: Enter on the Post row then typing (a habit from the item
+            # rows, where Enter then text appends) would replace the whole title.
             yield Label("Title", classes="form-label")
-            yield Input(self._sent["title"], id="form-title", compact=True)
+            yield Input(self._sent["title"], id="form-title", compact=True, select_on_focus=False)
             yield Label("Date", classes="form-label")
-            yield Input(self._sent["date"], id="form-date", compact=True,
+            yield Input(self._sent["date"], id="form-date", compact=True, select_on_focus=False,
                         validators=[Function(_valid_date, "not a date this editor can keep as written")])
             yield Label("Categories (comma separated)", classes="form-label")
             # Hexo's nested categories have no comma form; editing them here would flatten them.
             yield Input(", ".join(self._sent["categories"]), id="form-categories", disabled=nested, compact=True,
+                        select_on_focus=False,
                         tooltip="nested categories: edit them in the file" if nested else None)
             yield Label("Tags (space toggles, enter adds)", classes="form-label")
             yield Input(placeholder="Add a tag", id="form-tag-add", compact=True,
