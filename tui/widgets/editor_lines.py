@@ -15,8 +15,6 @@ so a line whose colour comes from its neighbours (a code fence opened above it) 
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from textual.widgets import TextArea
 from textual.widgets.text_area import SyntaxAwareDocument
 
@@ -25,6 +23,8 @@ _QUERY_TEXT: list[str] = []  # the Markdown highlight query Textual ships, read 
 
 def _query_text() -> str:
     if not _QUERY_TEXT:
+        from importlib.resources import files  # ~4 ms of imports: not before the first paint
+
         try:
             _QUERY_TEXT.append((files("textual") / "tree-sitter" / "highlights" / "markdown.scm").read_text("utf-8"))
         except OSError:
