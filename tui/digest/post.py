@@ -22,14 +22,6 @@ DEFAULT_TOC_HEADINGS = ("목차", "차례", "Contents", "Table of Contents", "TO
 _uids = itertools.count(1)
 
 
-def reserve_uids(upto: int) -> None:
-    """Make new blocks' uids start above ``upto``: blocks read in another process (see
-    preload.py) took theirs from that process's counter."""
-    global _uids
-    following = next(_uids)
-    _uids = itertools.count(max(following, upto + 1))
-
-
 # No dataclasses here: defining one cost 0.7-1.4 ms of the editor's start-up (its methods
 # are generated and compiled then), a NamedTuple ~0.3 ms, a plain class ~15 us.
 class ParseOptions(NamedTuple):
@@ -66,14 +58,6 @@ class Block:
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, uid={self.uid}, level={self.level}, title={self.title!r})"
-
-    def __reduce__(self):
-        # Unpickled through __init__ (a post read in another process, preload.py): pickle's
-        # default fills a fresh __dict__ per instance, without the layout CPython shares
-        # between instances an __init__ builds, and every loop over the blocks ran twice as
-        # slow (a save at 2,000 items: 70-80 ms against 40-60).
-        return (Block, (self.kind, self.content, self.level, self.title, self.origin_anchor,
-                        self.origin_title, self.uid, self._scanned))
 
     def headings(self) -> list[Heading]:
         """Headings of this block's content, cached per content string."""
@@ -349,9 +333,9 @@ class Post:
         return block
 
     def prime_save_caches(self) -> None:
-        """Compute now what the first save asks for and a read here leaves cached: every
-        heading's anchor and the TOC list. A post read in another process (preload.py)
-        arrives without those caches, and its first save paid 15-45 ms for them."""
+        """Compute now what the first save asks for and then keeps cached: every heading's
+        anchor and the TOC list. The editor calls it right after its first paint, so the
+        first ctrl+s does not pay for them."""
         self.anchors()
         toc = self.toc
         if toc is not None:
