@@ -32,6 +32,21 @@ def _query_text() -> str:
     return _QUERY_TEXT[0]
 
 
+def matched_bracket(editor: TextArea):
+    """Where the bracket matching the one at the cursor is (None: no such bracket)."""
+    try:
+        return editor.matching_bracket_location
+    except AttributeError:
+        # Textual 8.0 has no public property for it: found as TextArea finds it when the
+        # cursor moves.
+        row, column = editor.selection.end
+        try:
+            character = editor.document[row][column]
+        except IndexError:
+            character = ""
+        return editor.find_matching_bracket(character, (row, column))
+
+
 class RowKeys:
     """The keys of one paint of an editor; built when its first row is drawn."""
 
@@ -79,7 +94,7 @@ class RowKeys:
         selection = editor.selection
         first, last = sorted((selection.start[0], selection.end[0]))
         own.update(range(first, last + 1) if selection.start != selection.end else (selection.end[0],))
-        bracket = editor.matching_bracket_location
+        bracket = matched_bracket(editor)
         if bracket is not None:
             own.add(bracket[0])
         highlights = self._highlights(document)
