@@ -126,7 +126,7 @@ class SaveMixin:
                 block.origin_anchor, block.origin_title = anchors.get(block.uid), block.title
         self.saved_text = text
         self.undo_stack.clear()  # as after a reparse: undo stops at the save
-        self.form_stale = True  # the save may have moved `updated` or the title
+        self.front_saved()  # the save may have moved `updated` or the title
         self.show_post_head(self.current is post.blocks[0])
         self.update_header()
         self.refresh_marks()
