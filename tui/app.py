@@ -34,7 +34,8 @@ class NewsDigestApp(App[int]):
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        Binding("f1", "help", "Help", id="app.help"),
+        # priority: a modal screen cuts the app's other bindings off, and F1 must work on all.
+        Binding("f1", "help", "Help", priority=True, id="app.help"),
     ]
 
     def __init__(self, path: Path, settings: Settings, opened: Opened | None = None) -> None:
@@ -152,7 +153,8 @@ class NewsDigestApp(App[int]):
         from tui.screens.help_keys import help_rows
 
         if isinstance(self.screen, HelpScreen):
-            return  # its own F1 closes it
+            self.screen.dismiss(None)  # F1 again closes it
+            return
         self.push_screen(HelpScreen(help_rows(self, self.screen, dict(self.settings.keys))))
 
     def on_app_focus(self) -> None:

@@ -54,3 +54,26 @@ async def test_enter_then_typing_adds_to_the_title_instead_of_replacing_it(ko_po
         await pilot.press("enter", *" 특집", "enter", "ctrl+s")
         await pilot.pause()
     assert f"{title} 특집\n" in ko_post.read_text(encoding="utf-8")
+
+
+async def test_a_save_right_after_typing_in_the_form_keeps_the_typing(ko_post):
+    # The form sends a typed field after 0.6 s of quiet; ctrl+s inside that time once wrote the
+    # file without it.
+    title = next(line for line in ko_post.read_text(encoding="utf-8").splitlines() if line.startswith("title: "))
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *" 특집", "ctrl+s")
+        await pilot.pause()
+        assert f"{title} 특집\n" in ko_post.read_text(encoding="utf-8")
+
+
+async def test_a_quit_right_after_typing_in_the_form_asks_first(ko_post):
+    before = ko_post.read_bytes()
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "Q", "ctrl+q")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmQuit")
+        assert app.is_running
+    assert ko_post.read_bytes() == before

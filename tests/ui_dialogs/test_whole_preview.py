@@ -98,19 +98,24 @@ async def test_toc_keyboard_enter_jumps():
         assert in_view(screen, view_of(screen, "기사 26 요약"))
 
 
-async def test_web_links_open_only_on_the_confirm_key(monkeypatch):
+async def test_web_links_open_only_on_the_confirm_key(tmp_path, monkeypatch):
+    from tests.ui_dialogs.test_preview_links import fake_browser
+
+    command, seen = fake_browser(tmp_path)
+    monkeypatch.setenv("BROWSER", command)
     screen, app = preview()
-    opened: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot, screen)
-        screen.follow_link("https://example.org/small-lm")
-        await pilot.pause()
-        assert opened == []
+        item = view_of(screen, "작은 언어 모델 벤치마크")
+        paragraph = next(p for p in item.query(MarkdownParagraph) if "참고링크" in p._content.plain)
+        gutter = paragraph.content_region.x - paragraph.region.x
+        await pilot.click(paragraph, offset=(gutter + 1, 0))
+        await pilot.pause(0.5)
+        assert not seen.exists()
         assert any("https://example.org/small-lm" in n.message for n in app._notifications)
         await pilot.press("o")
-        await pilot.pause()
-        assert opened == ["https://example.org/small-lm"]
+        await until(lambda: seen.exists(), timeout=10)
+        assert seen.read_text(encoding="utf-8") == "https://example.org/small-lm"
         screen.follow_link("#없는-앵커")
         await pilot.pause()
         assert any("No section" in n.message for n in app._notifications)

@@ -79,10 +79,12 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="main"):
+        mode = f"-{self.layout_mode or self._auto_layout()}"
+        # Born with its layout class (set on mount, it restyled the whole pane, ~5 ms); #main
+        # has it too: the list widens when one pane is shown (styles/item_list.tcss).
+        with Horizontal(id="main", classes=mode):
             yield ItemList(tuple(self.settings.link_labels), id="items")
-            # Born with its layout class: set on mount, it restyled the whole pane (~5 ms).
-            with Horizontal(id="right", classes=f"-{self.layout_mode or self._auto_layout()}"):
+            with Horizontal(id="right", classes=mode):
                 with Vertical(id="edit-pane"):
                     yield Vertical(id="post-head")
                     # Before the first paint the editor shows the intro unhighlighted: see
@@ -149,11 +151,14 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         self.sub_title = (shown(self.path.name, keep_layout=False) + self.inbox_label()
                           + (" ● unsaved" if self._dirty else ""))
 
-    def mark_dirty(self, dirty: bool = True) -> None:
+    def mark_dirty(self, dirty: bool | None = None) -> None:
+        """None after an edit: compare with the file, as an undo can bring the saved text back
+        (then the next journal write drops the journal)."""
+        edited, dirty = dirty is None, self.is_dirty() if dirty is None else dirty
         if dirty != self._dirty:
             self._dirty = dirty
             self.update_header()
-        if dirty:
+        if dirty or edited:
             self.journal_pending = True
 
     # -- selection -----------------------------------------------------------------------
@@ -254,9 +259,9 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
 
     def _apply_layout(self) -> None:
         mode = self.layout_mode or self._auto_layout()
-        right = self.query_one("#right")
-        for name in LAYOUTS:
-            right.set_class(name == mode, f"-{name}")
+        for pane in (self.query_one("#main"), self.query_one("#right")):
+            for name in LAYOUTS:
+                pane.set_class(name == mode, f"-{name}")
 
     def on_resize(self) -> None:
         if self.layout_mode is None:

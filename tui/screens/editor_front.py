@@ -106,6 +106,12 @@ class FrontMixin:
     def _tags_loaded(self, tags: list[str]) -> None:
         self.known_tags = tags
 
+    def apply_pending_form(self) -> None:
+        """Apply what was typed in the form but not yet sent (its debounce still running)."""
+        for form in self.query(".post-form"):
+            for change in form.flush():
+                self.on_post_form_changed(change)
+
     def on_post_form_changed(self, message) -> None:
         message.stop()
         change = set_list if isinstance(message.value, list) else set_key

@@ -43,7 +43,13 @@ class SaveMixin:
         self.call_after_refresh(self.offer_recovery)
 
     def is_dirty(self) -> bool:
-        return self.post.text() != self.saved_text
+        # Asked on every keystroke: the lengths first (no join of a 1 MB post), the texts
+        # only when they agree, as after an undo back to the saved text.
+        post = self.post
+        length = len(post.front.raw) + sum(len(b.content) for b in post.blocks) + sum(map(len, post.gaps))
+        if length - len(self.saved_text) not in (0, len(post.eol)):
+            return True
+        return post.text() != self.saved_text
 
     # -- save ------------------------------------------------------------------------------
 
@@ -51,6 +57,7 @@ class SaveMixin:
         """Save the post: TOC and front matter brought up to date, everything else as typed."""
         if self._asking:
             return
+        self.apply_pending_form()
         if disk_changed(self.path, self.fingerprint):
             self.ask_conflict(then_save=True)
             return
@@ -252,6 +259,7 @@ class SaveMixin:
 
     def leave_then(self, then: Callable[[], None]) -> None:
         """Run ``then`` (quit, open another post) once unsaved changes are saved or dropped."""
+        self.apply_pending_form()
         if not self.is_dirty():
             discard_journal(journal_dir(), self.path)
             then()

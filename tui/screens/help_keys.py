@@ -26,6 +26,10 @@ def _merged(node: object) -> list[Binding]:
     for cls in reversed(type(node).__mro__):
         for binding in cls.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding):
+                # The same key bound again below replaces the base's (the preview's tab
+                # chooses a link: the stock "tab Focus Next" no longer holds there).
+                for name in [name for name, old in found.items() if old.key == binding.key]:
+                    del found[name]
                 found[binding.id or f"{binding.action}:{binding.key}"] = binding
     return list(found.values())
 
@@ -45,6 +49,10 @@ def help_rows(app: App, screen: Screen, keymap: dict[str, str]) -> list[tuple[st
             continue
         classes.add(type(node))
         for binding in _merged(node):
+            if node is app and screen.is_modal and not binding.priority:
+                continue  # a modal screen cuts the app's other bindings off
+            if not binding.description:
+                continue  # a row with a key and no words helps no one (the picker's up/down)
             action = binding.action.removeprefix("app.")
             if binding.id:
                 group = binding.id

@@ -26,6 +26,7 @@ from tui.digest.post import Block, Post
 from tui.styles import sheet
 from tui.widgets.lazy_markdown import BlockView, Gap, LazyMarkdownColumn
 from tui.digest.safe_text import shown
+from tui.screens.preview_links import LINK_BINDINGS, PreviewLinksMixin
 
 __all__ = ["BlockView", "Gap", "TocView", "WholePreviewScreen"]
 
@@ -76,7 +77,7 @@ class TocView(OptionList):
             self.post_message(self.Jump(href))
 
 
-class WholePreviewScreen(Screen[None]):
+class WholePreviewScreen(PreviewLinksMixin, Screen[None]):
     """Read the whole post as the blog shows it; TOC links jump, web links open on request."""
 
     CSS_PATH = sheet("preview.tcss")
@@ -86,6 +87,7 @@ class WholePreviewScreen(Screen[None]):
         Binding("t", "goto_toc", "Contents", id="preview.toc"),
         Binding("g", "goto_top", "Top", show=False, id="preview.top"),
         Binding("G", "goto_bottom", "Bottom", show=False, id="preview.bottom"),
+        *LINK_BINDINGS,
     ]
 
     def __init__(self, post: Post, anchor_style: str = "github") -> None:
@@ -97,7 +99,6 @@ class WholePreviewScreen(Screen[None]):
         self._uid_by_anchor = {_nfc(anchor): uid for uid, anchor in self.anchors.items()}
         self.blocks: list[Block] = [b for b in self.post.blocks if b.content.strip()]
         self._index_by_uid = {block.uid: i for i, block in enumerate(self.blocks)}
-        self.pending_url: str | None = None
 
     def compose(self) -> ComposeResult:
         data = self.post.front.data or {}
@@ -108,6 +109,7 @@ class WholePreviewScreen(Screen[None]):
         yield LazyMarkdownColumn(
             self.blocks, lambda block: TocView(block) if block.kind == "toc" else None, id="preview-scroll"
         )
+        yield Static("Links: tab / shift+tab choose one, o opens it.", id="preview-link", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -151,9 +153,12 @@ class WholePreviewScreen(Screen[None]):
 
     def on_toc_view_jump(self, event: TocView.Jump) -> None:
         self.follow_link(event.href)
+        if self.toc_view() is not None and not self._stop_visible():
+            self.set_focus(self.column)  # the contents scrolled away: up/down scroll the page again
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
+        self.choose_clicked(event.markdown, event.href)
         self.follow_link(event.href)
 
     def follow_link(self, href: str) -> None:
@@ -163,17 +168,9 @@ class WholePreviewScreen(Screen[None]):
             if not self.jump_to_anchor(href[1:]):
                 self.notify(shown(f"No section has the anchor {href}"), severity="warning", markup=False)
         elif href.startswith(("http://", "https://")):
-            self.pending_url = href
             self.notify(shown(f"{href}\nPress o to open it in the browser."), title="Link", markup=False)
         else:
             self.notify(shown(href), title="Link (not a web address)", markup=False)
-
-    def action_open_link(self) -> None:
-        """Open the last clicked web link in the browser."""
-        if self.pending_url is None:
-            self.notify("Click a link first, then press o to open it.")
-            return
-        self.app.open_url(self.pending_url)
 
     def action_goto_toc(self) -> None:
         """Jump to the table of contents (or the top when the post has none)."""

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from tui.digest.links import urls_in_paste
 from tui.digest.post import Block
-from tui.widgets.item_rows import MARK_ORDER, RowMark, RowText, one_line, row_content, row_link, row_text
+from tui.widgets.item_rows import MARK_ORDER, RowMark, RowText, cut, one_line, row_content, row_link, row_text
 
 __all__ = ["ItemList", "RowMark", "one_line", "row_link"]
 
@@ -278,7 +278,7 @@ class ItemList(ScrollView, can_focus=True):
     def _draw(self, text: RowText, state: int, width: int) -> Strip:
         base, pad, left, right = self._look(state)
         inner = max(0, width - left - right)
-        content = row_content(text).truncate(inner, ellipsis=True)
+        content = cut(row_content(text), inner)
         parse = self.app.stylesheet.parse_style
         segments = [Segment(" " * left, pad)] if left else []
         segments += [Segment(part, style.rich_style) for part, style in content.render(base, "", parse)]

@@ -75,6 +75,16 @@ def row_content(row: RowText) -> Content:
     return Content.assemble(*parts)
 
 
+def cut(content: Content, width: int) -> Content:
+    """``content`` in ``width`` cells; a cut one ends in "…" glued to its last word (Content's
+    own ellipsis kept the space before it: "벤치마크  …", "3.14 …")."""
+    if content.cell_length <= width:
+        return content
+    if width <= 1:
+        return Content("…"[:width])
+    return content.truncate(width - 1).rstrip() + "…"
+
+
 def row_text(block: Block | None, number: int, labels: tuple[str, ...], mark: RowMark | None) -> RowText:
     if block is None:
         return RowText("post", 0, "", "", None)

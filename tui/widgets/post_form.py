@@ -152,18 +152,35 @@ class PostForm(Widget):
             self._commit(key)
 
     def _commit(self, key: str) -> None:
+        change = self._take(key)
+        if change is not None:
+            self.post_message(change)
+
+    def flush(self) -> list[PostForm.Changed]:
+        """The typed changes still waiting out their debounce, taken now and returned rather
+        than posted: a save or quit applies them first (ctrl+s within 0.6 s of typing once
+        saved the file without the edit, and ctrl+q quit without a word)."""
+        return [change for key in list(self._debounce) if (change := self._take(key)) is not None]
+
+    def _take(self, key: str) -> PostForm.Changed | None:
         if key in self._debounce:
             self._debounce.pop(key).stop()
         field = self.query_one(f"#form-{key}", Input)
         if key == "date" and not _valid_date(field.value):
-            return
+            return None
         value = _split_commas(field.value) if key == "categories" else field.value
-        self._send(key, value)
+        return self._changed(key, value)
 
     def _send(self, key: str, value: str | list[str]) -> None:
-        if self._sent.get(key) != value:
-            self._sent[key] = value
-            self.post_message(self.Changed(self, key, value))
+        change = self._changed(key, value)
+        if change is not None:
+            self.post_message(change)
+
+    def _changed(self, key: str, value: str | list[str]) -> PostForm.Changed | None:
+        if self._sent.get(key) == value:
+            return None
+        self._sent[key] = value
+        return self.Changed(self, key, value)
 
     # -- tags ----------------------------------------------------------------------------------
 
