@@ -150,6 +150,17 @@ def _duplicate_warnings(path: Path, post, settings: Settings) -> list[str]:
     return warnings
 
 
+def _fetch_failure_lines(path, post) -> list[str]:
+    """Items whose page the editor could not fetch: the note is kept beside the journal,
+    never in the post, so only a check on this machine knows it."""
+    from tui.config import journal_dir
+    from tui.digest.page_notes import fetch_failures, read_notes
+
+    notes = read_notes(journal_dir(), path)
+    return [f"{path}: fetch failed for {block.title!r}: {reason} ({url})"
+            for block, url, reason in fetch_failures(post.items, notes)]
+
+
 _MAX_CONTROLS_SHOWN = 20
 
 
@@ -220,6 +231,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             status = max(status, 1)
         warnings = [f"{path}: warning: {w}" for w in fixed.report.warnings]
         warnings += _duplicate_warnings(Path(path), fixed.post, per_blog(path))
+        warnings += _fetch_failure_lines(path, fixed.post)
         for warning in warnings:
             print(warning, file=sys.stderr)
         if warnings and args.strict:

@@ -144,6 +144,13 @@ def add_links(
         suffixes = tuple(settings.strip_title_suffixes)
         infos = _fetch_all([w.url for w in wanted.values()], lambda u: fetch_page_info(
             u, timeout=settings.fetch_timeout, strip_suffixes=suffixes))
+        from tui.config import journal_dir
+
+        from .page_notes import remember_fetches
+
+        # Before the post is written: an editor open on it merges the new items and finds
+        # their failures and descriptions already there.
+        remember_fetches(journal_dir(), path, infos.values())
 
     titled: dict[int, tuple[str, bool, str | None]] = {}  # n -> (heading, pending, why untitled)
     for n, want in wanted.items():

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import TextArea
 
@@ -189,8 +190,10 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         self.show_post_head(block is self.post.blocks[0])
 
     def show_border_note(self, block: Block) -> None:
-        notes = (self.item_list.marks.get(block.uid), self.link_note(block))
-        self.editor.border_subtitle = " · ".join(note for note in notes if note)
+        notes = (self.item_list.marks.get(block.uid), self.link_note(block), self.fetch_note(block))
+        # Content, not a str: a str is parsed as markup, and a server's URL like /[/x] raised
+        # MarkupError on selecting its row.
+        self.editor.border_subtitle = Content(shown(" · ".join(note for note in notes if note), keep_layout=False))
 
     def reselect(self, row: int) -> None:
         """Re-show the list after a structural change, with ``row`` selected."""
