@@ -122,3 +122,28 @@ async def test_the_editor_scrollbar_follows_the_text_without_a_layout(blog):
         await pilot.pause()
         assert not editor.show_vertical_scrollbar
         assert editor.scrollable_content_region.width == editor.content_region.width
+
+
+async def test_a_selected_item_opens_at_its_top_whatever_the_cursor_was(blog):
+    post = blog / "top.md"
+    post.write_text("---\ntitle: T\n---\n\n### One line\n\n### Long\n\n" + "\n\n".join([LONG] * 6)
+                    + "\n\n### After\n\nafter\n", encoding="utf-8")
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = app.screen.editor
+        for title in ("One line", "Long", "After"):
+            await pilot.press("down")
+            await until(pilot, lambda title=title: f"### {title}" in editor.text)
+            await pilot.pause()
+            assert editor.cursor_location == (0, 0) and editor.scroll_offset.y == 0, title
+        await pilot.press("up", "enter", "ctrl+end")  # the cursor at the end of Long, scrolled down
+        await pilot.pause()
+        assert editor.scroll_offset.y > 0
+        await pilot.press("escape", "up")  # One line: a one-line text before it, Long after
+        await until(pilot, lambda: "### One line" in editor.text)
+        await pilot.pause()
+        assert editor.cursor_location == (0, 0) and editor.scroll_offset.y == 0
+        await pilot.press("down")
+        await until(pilot, lambda: "### Long" in editor.text)
+        await pilot.pause()
+        assert editor.cursor_location == (0, 0) and editor.scroll_offset.y == 0
