@@ -18,6 +18,7 @@ from tui.config import Settings, load_settings, parse_options, save_setting
 from tui.digest.errors import DigestError, PostReadError
 from tui.digest.postfile import Opened, open_post
 from tui.digest.safe_text import shown
+from tui.key_order import KeyOrderMixin
 from tui.screens.editor import EditorScreen
 
 STYLES = tui.styles.STYLES
@@ -28,7 +29,7 @@ CSS_FILES = [STYLES / "app.tcss"] + sorted(
 )
 
 
-class NewsDigestApp(App[int]):
+class NewsDigestApp(KeyOrderMixin, App[int]):
     TITLE = "newsdigest"
     CSS_PATH = [str(p) for p in CSS_FILES]
     COMMANDS = App.COMMANDS | {EditorCommands}
@@ -44,6 +45,7 @@ class NewsDigestApp(App[int]):
         self.path = Path(path)
         self._opened = opened
         self.collector: heap.IdleCollector | None = None  # set when the command paused the GC
+        self.init_key_order()
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -66,6 +68,7 @@ class NewsDigestApp(App[int]):
         editor = self.editor_screen()
         if editor is not None:
             editor.after_first_paint()
+        self.call_later(self.release_keys)  # keys typed before now were held for this
         if heap.paused():
             self.call_later(self._take_over_collection)
 

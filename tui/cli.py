@@ -320,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     if command is None:
-        return _main(argv, command)
+        from tui.early_tty import keys_kept_as_typed
+
+        with keys_kept_as_typed():  # the editor: keys typed while it starts keep their meaning
+            return _main(argv, command)
     from tui.digest.safe_text import ShownStream
 
     # Titles, URLs, diff lines, server replies and file names all come from posts or the web:

@@ -49,3 +49,21 @@ async def test_f1_in_the_whole_preview_lists_its_keys(ko_post):
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen is preview
+
+
+async def test_f1_in_a_modal_picker_lists_its_keys_and_closes_again(ko_post):
+    """A modal screen hides the app's bindings: F1 in the post picker (ctrl+o) did nothing."""
+    app = make_app(ko_post)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        picker = app.screen
+        assert type(picker).__name__ == "PostPicker"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        lines = help_text(app).splitlines()
+        assert any(line.startswith("escape ") and "Cancel" in line for line in lines)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is picker

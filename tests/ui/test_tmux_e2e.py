@@ -91,7 +91,7 @@ def test_move_paste_type_save_quit_in_tmux(tmp_path, blog, page_url, size):
     original = Post.parse(post_path.read_text(encoding="utf-8"))
     before = {b.title: b.content for b in original.items}
     script = Path(sys.executable).with_name("newsdigest-tui")
-    env = f"XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data XDG_STATE_HOME={tmp_path}/state XDG_CACHE_HOME={tmp_path}/cache"
+    env = f"-u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data XDG_STATE_HOME={tmp_path}/state XDG_CACHE_HOME={tmp_path}/cache"
     tmux = Tmux(f"nd-{uuid.uuid4().hex[:8]}", "e2e")
     width, height = size
     tmux.run(
@@ -142,7 +142,7 @@ def test_killed_app_offers_its_autosave_and_recovers_the_exact_text(tmp_path, bl
     config = tmp_path / "config.toml"
     config.write_text("autosave_seconds = 0.5\nfetch_titles = false\n", encoding="utf-8")
     script = Path(sys.executable).with_name("newsdigest-tui")
-    env = f"XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data XDG_STATE_HOME={tmp_path}/state XDG_CACHE_HOME={tmp_path}/cache"
+    env = f"-u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path}/config XDG_DATA_HOME={tmp_path}/data XDG_STATE_HOME={tmp_path}/state XDG_CACHE_HOME={tmp_path}/cache"
     command = f"env {env} {script} --config {config} {post_path}"
     words = "밤새 쓴 코멘트 — never lose this."
     tmux = Tmux(f"nd-{uuid.uuid4().hex[:8]}", "crash")

@@ -1,0 +1,66 @@
+"""Escape as a terminal read delivers it in a burst, told apart from what it got glued to.
+
+A terminal sends escape as the byte ESC, which also starts alt+key, the arrows and the
+function keys. When escape and the next keys arrive in one read (``tmux send-keys Escape
+j Enter``, a laggy SSH link), Textual 8's parser reads them as one of:
+
+- ``alt+j``: escape and the key after it. Nothing here binds alt with a printable key,
+  so such a key is taken back apart.
+- ``^`` (circumflex_accent) then the keys: when another ESC-started key (an arrow,
+  ctrl+end, escape) follows in the same read, the parser re-issues the unknown sequence
+  with the escape written as a caret, which the editor then typed. A caret followed, in
+  the same read, by an ESC-started key is taken as the escape it was; a caret typed on
+  its own (``x^2``, a footnote ``[^1]``) keeps being a caret.
+
+(ESC then a ctrl key, ``ESC ^Z``, is read as ctrl+z alone: the escape is gone before the
+app sees anything.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events
+
+# Keys parsed from one read are microseconds apart; a typist's keys, tens of milliseconds.
+BURST_GAP = 0.005
+
+
+def _key(name: str, character: str | None, like: events.Key) -> events.Key:
+    key = events.Key(name, character)
+    key.time = like.time  # it belongs to the read it came in
+    return key
+
+
+def unglued(event: events.Key, bound: set[str] | dict) -> tuple[events.Key, ...]:
+    """``event``, or for an unbound alt+printable key the escape and the key it was."""
+    char = event.character
+    if (not event.key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable()
+            or event.key in bound):
+        return (event,)
+    return _key("escape", "\x1b", event), _key(event.key.removeprefix("alt+"), char, event)
+
+
+def _escape_started(event: events.Key) -> bool:
+    return event.key == "escape" or event.key.startswith("alt+") or event.character is None
+
+
+def is_caret(event: events.Event) -> bool:
+    return isinstance(event, events.Key) and event.key == "circumflex_accent"
+
+
+def caret_was_escape(held: Sequence[events.Event]) -> bool | None:
+    """For the caret at ``held[0]``: True when it is a re-issued escape, False when it was
+    typed, None when every key after it so far came in its read (the rest may be on its way)."""
+    previous = held[0].time
+    for event in list(held)[1:]:
+        if not isinstance(event, events.Key) or event.time - previous > BURST_GAP:
+            return False
+        if _escape_started(event):
+            return True
+        previous = event.time
+    return None
+
+
+def as_escape(caret: events.Key) -> events.Key:
+    return _key("escape", "\x1b", caret)
