@@ -7,12 +7,10 @@ shows at once; the copy lives in the user data dir and the bundled file is never
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.config import Settings, data_dir, new_post_rules
-from tui.digest.newpost import create_post, publish_date
 
 POST_SUFFIXES = (".md", ".markdown")
 DEMO_NAME = "demo-post.md"
@@ -25,6 +23,8 @@ def demo_copy() -> Path:
     """The user's copy of the demo post, made on first use and kept afterwards (it is theirs)."""
     target = data_dir() / "demo" / DEMO_NAME
     if not target.exists():
+        from importlib import resources
+
         from tui.digest.store import write_atomic
 
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -33,6 +33,10 @@ def demo_copy() -> Path:
 
 
 def this_weeks_post(directory: Path, settings: Settings) -> Path:
+    # Imported here: opening a post by its path (the common case) needs neither the post
+    # template's module nor importlib.resources before the first paint (~5-10 ms).
+    from tui.digest.newpost import create_post, publish_date
+
     day = publish_date(date.today(), settings.publish_weekday_index)
     path, _created = create_post(directory, new_post_rules(settings), day)
     return path

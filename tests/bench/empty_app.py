@@ -67,14 +67,9 @@ def start(path: str | None) -> dict:
         class Timed(base):
             def on_ready(self) -> None:
                 seen["ready_s"] = time.time() - T0
-                # CPU seconds so far, of this process (all threads) and of the child that
-                # read the post (reaped by now): the same mark, but blind to other processes
-                # on a shared machine taking the cores.
-                import resource
-
-                child = resource.getrusage(resource.RUSAGE_CHILDREN)
-                seen["cpu_s"] = time.process_time() + child.ru_utime + child.ru_stime
-                seen["own_cpu_s"] = time.process_time()  # the critical path, when the child is done in time
+                # CPU seconds so far, of this process (all threads): the same mark, but
+                # blind to other processes on a shared machine taking the cores.
+                seen["own_cpu_s"] = time.process_time()
                 seen["screen"] = type(self.screen).__name__
                 self.exit()
 

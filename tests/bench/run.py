@@ -192,8 +192,7 @@ def bench_editor(n: int, paths: dict[str, Path], runs: int, env: dict[str, str],
         return {"editor": "missing"}
     row: dict = {}
     starts = {"empty": [], "editor": []}
-    cpus = {"empty": [], "editor": []}  # CPU seconds to the same mark: steadier on a shared machine
-    own_cpus = {"empty": [], "editor": []}  # of the editor's process alone (not the post-reading child)
+    own_cpus = {"empty": [], "editor": []}  # CPU seconds to the same mark: steadier on a shared machine
     rss = 0.0
     for _ in range(runs):  # interleaved, so a noisy neighbour slows both sides alike
         for kind in starts:
@@ -203,16 +202,12 @@ def bench_editor(n: int, paths: dict[str, Path], runs: int, env: dict[str, str],
                 return {"editor": "start failed: " + (child.err.strip().splitlines() or ["no output"])[-1][:300]}
             seen = json.loads(child.out.strip().splitlines()[-1])
             starts[kind].append(seen["ready_s"])
-            cpus[kind].append(seen.get("cpu_s", float("nan")))
-            own_cpus[kind].append(seen.get("own_cpu_s", seen.get("cpu_s", float("nan"))))
+            own_cpus[kind].append(seen.get("own_cpu_s", float("nan")))
             if kind == "editor":
                 rss = max(rss, child.maxrss_mb)
     row["empty_ready_s"], row["editor_ready_s"] = median(starts["empty"]), median(starts["editor"])
     row["start_ratio"] = row["editor_ready_s"] / row["empty_ready_s"]
     row["start_cpu_ratio"] = median(own_cpus["editor"]) / median(own_cpus["empty"])
-    # A big post is read by a second process meanwhile (tui/digest/preload.py): its CPU time
-    # is not on the way to the first paint, but it is spent.
-    row["start_all_cpu_ratio"] = median(cpus["editor"]) / median(cpus["empty"])
     # This shared machine's CPU time per run swings by up to 60 %: each side's best run is
     # the figure least touched by other load.
     row["start_best_ratio"] = min(starts["editor"]) / min(starts["empty"])
@@ -278,8 +273,6 @@ ROWS = [
     ("**start-up ratio** editor / empty", lambda r: f"{r['start_ratio']:.2f}x" if "start_ratio" in r else "–"),
     ("start-up ratio by CPU time of the editor's process (other load on the machine left out)",
      lambda r: f"{r['start_cpu_ratio']:.2f}x" if "start_cpu_ratio" in r else "–"),
-    ("CPU time of both processes (the editor's and the one reading a big post) / empty",
-     lambda r: f"{r['start_all_cpu_ratio']:.2f}x" if "start_all_cpu_ratio" in r else "–"),
     ("start-up ratio, best run of each", lambda r: f"{r['start_best_ratio']:.2f}x" if "start_best_ratio" in r else "–"),
     ("harness floor (unbound key), ms median / p95", lambda r: _lat(r, "floor")),
     ("alt+down move, ms median / p95", lambda r: _lat(r, "move")),

@@ -22,14 +22,6 @@ DEFAULT_TOC_HEADINGS = ("목차", "차례", "Contents", "Table of Contents", "TO
 _uids = itertools.count(1)
 
 
-def reserve_uids(upto: int) -> None:
-    """Make new blocks' uids start above ``upto``: blocks read in another process (see
-    preload.py) took theirs from that process's counter."""
-    global _uids
-    following = next(_uids)
-    _uids = itertools.count(max(following, upto + 1))
-
-
 # No dataclasses here: defining one cost 0.7-1.4 ms of the editor's start-up (its methods
 # are generated and compiled then), a NamedTuple ~0.3 ms, a plain class ~15 us.
 class ParseOptions(NamedTuple):
@@ -66,14 +58,6 @@ class Block:
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, uid={self.uid}, level={self.level}, title={self.title!r})"
-
-    def __reduce__(self):
-        # Unpickled through __init__ (a post read in another process, preload.py): pickle's
-        # default fills a fresh __dict__ per instance, without the layout CPython shares
-        # between instances an __init__ builds, and every loop over the blocks ran twice as
-        # slow (a save at 2,000 items: 70-80 ms against 40-60).
-        return (Block, (self.kind, self.content, self.level, self.title, self.origin_anchor,
-                        self.origin_title, self.uid, self._scanned))
 
     def headings(self) -> list[Heading]:
         """Headings of this block's content, cached per content string."""
@@ -138,9 +122,6 @@ class Post:
     def _init_args(self, options: ParseOptions) -> tuple:
         return (self.front, self.blocks, self.gaps, self.item_level, self.eol, self.bom,
                 self.strip_final_eol, options)
-
-    def __reduce__(self):  # through __init__, as Block's
-        return (Post, self._init_args(self.options))
 
     def with_options(self, options: ParseOptions) -> Post:
         """This post read with other options; it shares this one's blocks and gaps."""
@@ -349,17 +330,25 @@ class Post:
         return block
 
     def prime_save_caches(self) -> None:
-        """Compute now what the first save asks for and a read here leaves cached: every
-        heading's anchor and the TOC list. A post read in another process (preload.py)
-        arrives without those caches, and its first save paid 15-45 ms for them."""
+        """Compute now what the first save asks for and then keeps cached: every heading's
+        anchor and the TOC list. The editor calls it right after its first paint, so the
+        first ctrl+s does not pay for them."""
         self.anchors()
         toc = self.toc
         if toc is not None:
             toc_region_text(toc)
 
+    # (what the anchors were computed from, the anchors): a save asks twice (the TOC, then
+    # the names the blocks now have in the file), ~1.7 ms each at 2,000 items.
+    _anchors_memo: tuple | None = None
+
     def anchors(self) -> dict[int, str]:
         """Anchor of every group/item/toc block's own heading, by block uid, numbered over all
         headings of the body in document order (renderers number duplicates page-wide)."""
+        key = (self.options.anchor_style, tuple((b.uid, b.kind, b.content) for b in self.blocks))
+        memo = self._anchors_memo
+        if memo is not None and memo[0] == key:
+            return dict(memo[1])
         slugger = Slugger(self.options.anchor_style)
         found: dict[int, str] = {}
         for block in self.blocks:
@@ -367,7 +356,8 @@ class Post:
                 anchor = slugger.slug(heading.text)
                 if heading.start == 0 and block.kind != "preamble" and block.uid not in found:
                     found[block.uid] = anchor
-        return found
+        self._anchors_memo = (key, found)
+        return dict(found)
 
 
 def toc_region_text(block: Block):

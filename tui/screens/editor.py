@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import TextArea
@@ -44,6 +45,10 @@ LAYOUTS = ("split", "editor", "preview")
 
 class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
                    LinkCheckMixin, FrontMixin, RenameMixin, Screen[None]):
+    # Only the title line shows these, and it watches them; Textual's own repaint the
+    # whole screen on a change (~5 ms each time "● unsaved" comes or goes).
+    title = Reactive(None, compute=False, repaint=False)
+    sub_title = Reactive(None, compute=False, repaint=False)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="post.save"),
         Binding("ctrl+n", "new_item", "New", id="item.new"),

@@ -12,10 +12,15 @@ import re
 
 from rich.segment import Segment
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from tui.digest.safe_text import BIDI, shown
+from tui.widgets.editor_lines import RowKeys
 
 # What TextArea would hand the terminal raw: C0 (tab is expanded by TextArea, line feeds
 # end lines), DEL, C1, bidi controls, line and paragraph separators.
@@ -30,6 +35,7 @@ def _one_cell(ch: str) -> str:
     return picture if len(picture) == 1 else "\ufffd"
 
 
+_TOP = Selection.cursor((0, 0))
 _PICTURES = str.maketrans({ch: _one_cell(ch) for ch in _CONTROLS})
 
 
@@ -60,8 +66,24 @@ class ItemEditor(TextArea):
         Binding("ctrl+end", "document_end", "End", show=False, id="editor.document_end"),
     ]
 
+    # The editor's height is fixed by the layout, whatever its text: a new wrapped height
+    # changes only its scrollbar, so it need not lay out the whole screen. Textual's
+    # virtual_size asks for a layout, and a layout refreshes every scrollable widget's
+    # scrollbars (the list's too) and paints twice: 3-5 ms of each selection and of
+    # each keystroke that wraps a line. A scrollbar coming or going still lays out
+    # (show_vertical_scrollbar asks for it).
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = size.height
+            bar.window_size = self.scrollable_content_region.height
+
     def __init__(self, *, highlight_later: bool = False, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
+        self._row_keys = RowKeys()
+        self._rows: LRUCache[tuple, Strip] = LRUCache(1024)
         if not highlight_later:
             self.highlight()
 
@@ -87,12 +109,19 @@ class ItemEditor(TextArea):
         # ~5 ms a selection spends here); an edit keeps both. A document keeps the line
         # ending it was created with, so text with another one (the first item of a CRLF
         # post) gets a new document, or the editor would hand it back with LF endings.
+        # The cursor goes to the top before the edit and the edit keeps it there: each move
+        # of it scrolls it into view and looks for a matching bracket, and an edit that left
+        # it at the end of the new text scrolled down to it and back (0.3-0.5 ms of a
+        # selection); walking the list, it is at the top already and never moves.
+        if self.selection != _TOP:
+            self.selection = _TOP
         if newline_of(text) == self.document.newline:
-            self.replace(text, (0, 0), self.document.end, maintain_selection_offset=False)
+            self.replace(text, (0, 0), self.document.end, maintain_selection_offset=True)
             self.history.clear()
         else:
             self.load_text(text)
-        self.move_cursor((0, 0))
+        if self.selection != _TOP:
+            self.selection = _TOP  # a one-line text before the edit: the cursor followed its end
         self.scroll_home(animate=False)
 
     def action_document_start(self) -> None:
@@ -108,5 +137,19 @@ class ItemEditor(TextArea):
         # and the app cost ~0.5 ms of every key and selection (two of them per selection).
         event.stop()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._row_keys.build(self)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._row_keys.rows = []  # a row drawn outside a paint gets no stale key
+
     def render_line(self, y: int) -> Strip:
-        return visible_controls(super().render_line(y))
+        keys = self._row_keys.rows
+        key = keys[y] if y < len(keys) else None
+        if key is None:
+            return visible_controls(super().render_line(y))
+        strip = self._rows.get(key)
+        if strip is None:
+            strip = self._rows[key] = visible_controls(super().render_line(y))
+        return strip

@@ -15,6 +15,7 @@ import asyncio
 
 from textual import work
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -25,6 +26,19 @@ SELECT_DEBOUNCE_SECONDS = 0.04
 
 
 class ItemPreview(ScrollView, can_focus=True):
+    # Its size is the layout's, whatever the item's length: a new length lays out the
+    # screen only when the scrollbar comes or goes (a layout refreshes every scrollable
+    # widget's scrollbars and paints twice). Otherwise the scrollbar is told directly.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if (size.height > self.container_size.height) != self.show_vertical_scrollbar:
+            self.refresh(layout=True)
+        elif self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = size.height
+            bar.window_size = self.scrollable_content_region.height
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: str | None = None
