@@ -339,13 +339,14 @@ class Post:
             toc_region_text(toc)
 
     # (what the anchors were computed from, the anchors): a save asks twice (the TOC, then
-    # the names the blocks now have in the file), ~1.7 ms each at 2,000 items.
+    # the names the blocks now have in the file), ~1.7 ms each at 2,000 items. Keyed by the
+    # headings, not the texts: typing in an item's body between two saves keeps the memo.
     _anchors_memo: tuple | None = None
 
     def anchors(self) -> dict[int, str]:
         """Anchor of every group/item/toc block's own heading, by block uid, numbered over all
         headings of the body in document order (renderers number duplicates page-wide)."""
-        key = (self.options.anchor_style, tuple((b.uid, b.kind, b.content) for b in self.blocks))
+        key = (self.options.anchor_style, tuple((b.uid, b.kind, b.headings()) for b in self.blocks))
         memo = self._anchors_memo
         if memo is not None and memo[0] == key:
             return dict(memo[1])

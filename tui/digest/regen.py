@@ -174,6 +174,30 @@ def _set_toc_content(post: Post, toc: Block, text: str) -> ScanState:
     return state
 
 
+# The inputs and result of the last TOC list built: the editor saves the same post again
+# and again, mostly after typing in an item's body, which changes none of the inputs.
+# Building the rows and the list took ~9 ms of a ctrl+s at 2,000 items; the key ~1 ms.
+_last_list: tuple | None = None
+
+
+def _toc_list(post: Post, toc: Block, region: TocList, rules: SaveRules
+              ) -> tuple[list[TocRow], list[str], int, str]:
+    """The TOC rows, their identity keys, how many labels changed, and the list text."""
+    global _last_list
+    anchors = post.anchors()
+    eol = _toc_eol(toc.content, post.eol)
+    key = (toc.content, region, eol, rules.toc_bullet, rules.toc_indent, anchors,
+           tuple((b.uid, b.kind, b.title, b.origin_anchor, b.origin_title) for b in post.sections))
+    if _last_list is not None and _last_list[0] == key:
+        return _last_list[1]
+    rows, keys, relabeled = _rows(post, anchors, region)
+    new_list = render(rows, region, eol, rules.toc_bullet, rules.toc_indent)
+    if region.marked:
+        new_list = markdown_toc_region(new_list, eol)
+    _last_list = (key, (rows, keys, relabeled, new_list))
+    return _last_list[1]
+
+
 def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = False) -> SaveReport:
     """Bring ``post``'s TOC and managed front matter up to date, in place.
 
@@ -191,12 +215,8 @@ def regenerate(post: Post, rules: SaveRules, now: datetime, *, edited: bool = Fa
         # (a {{< toc >}} shortcode, a theme) draws it; adding a list would call it stale.
         toc = None
     if toc is not None:
-        anchors = post.anchors()
-        rows, keys, relabeled = _rows(post, anchors, region)
+        rows, keys, relabeled, new_list = _toc_list(post, toc, region, rules)
         eol = _toc_eol(toc.content, post.eol)
-        new_list = render(rows, region, eol, rules.toc_bullet, rules.toc_indent)
-        if region.marked:
-            new_list = markdown_toc_region(new_list, eol)
         old_list = toc.content[region.start:region.end]
         if new_list.endswith("\r") and toc.content[region.end:region.end + 1] == "\n":
             # "\r" then "\n" would read as one CRLF: the blank line after the list would go.
