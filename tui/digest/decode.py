@@ -56,7 +56,7 @@ class Fingerprint(NamedTuple):
 
 
 class Loaded:
-    def __init__(self, text: str, bom: bool, fingerprint: Fingerprint, path: Path) -> None:
+    def __init__(self, text: str | None, bom: bool, fingerprint: Fingerprint, path: Path) -> None:
         self.text = text
         self.bom = bom
         self.fingerprint = fingerprint
@@ -103,9 +103,10 @@ def read_post(path: os.PathLike | str) -> Loaded:
     return loaded
 
 
-def read_post_held(path: os.PathLike | str) -> tuple[Loaded, int]:
+def read_post_held(path: os.PathLike | str, *, decoded: bool = True) -> tuple[Loaded, int]:
     """``read_post``, also handing back the open descriptor of the file read (the caller
-    closes it): a save compares that very inode with the path right before its rename."""
+    closes it): a save compares that very inode with the path right before its rename.
+    ``decoded=False``: the bytes are only fingerprinted, ``text`` is None (see save_post)."""
     path = Path(path)
     try:
         # O_NONBLOCK: a FIFO swapped in for the post must not hang the open; what it is
@@ -116,13 +117,13 @@ def read_post_held(path: os.PathLike | str) -> tuple[Loaded, int]:
     except OSError as exc:
         raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
     try:
-        return _read_open(path, fd), fd
+        return _read_open(path, fd, decoded), fd
     except BaseException:
         os.close(fd)
         raise
 
 
-def _read_open(path: Path, fd: int) -> Loaded:
+def _read_open(path: Path, fd: int, decoded: bool = True) -> Loaded:
     st = os.fstat(fd)
     if stat.S_ISDIR(st.st_mode):
         raise PostReadError(f"cannot open {path}: it is a directory, not a post file")
@@ -146,6 +147,10 @@ def _read_open(path: Path, fd: int) -> Loaded:
         raise PostReadError(f"cannot open {path}: {_reason(exc)}") from None
     if len(data) > MAX_BYTES:
         raise PostReadError(too_big.format("over " + _mb(MAX_BYTES)))
+    if not decoded:
+        loaded = Loaded(None, data.startswith(BOM), Fingerprint.of_bytes(data, st), path)
+        loaded.raw_size = len(data)
+        return loaded
     return decode_post(path, data, st)
 
 

@@ -84,7 +84,8 @@ _MAX_ROUNDS = 50
 
 
 def save_post(
-    path: os.PathLike | str, compute: Callable[[Loaded], bytes | None], *, redo_limit: int = 2
+    path: os.PathLike | str, compute: Callable[[Loaded], bytes | None], *, redo_limit: int = 2,
+    decoded: bool = True,
 ) -> Saved:
     """Write ``compute(loaded)`` over the post at ``path``: the one way this project saves a post.
 
@@ -106,6 +107,9 @@ def save_post(
     over MAX_BYTES (the tool could not open it again). A hard-linked post is written in place,
     after a backup copy beside it, so its links stay one file. Mode, owner and group are kept;
     a symlink is written through. PostReadError when the post cannot be read.
+
+    ``decoded=False`` hands ``compute`` the file's fingerprint with ``text`` None: the editor
+    only compares the hash with the one it knows, and decoding 1.6 MB took ~4 ms of a ctrl+s.
     """
     from .post_lock import post_locked
 
@@ -113,7 +117,7 @@ def save_post(
     target = Path(os.path.realpath(shown))
     with post_locked(target):
         for redone in range(_MAX_ROUNDS):
-            loaded, fd = read_post_held(shown)
+            loaded, fd = read_post_held(shown, decoded=decoded)
             try:
                 data = compute(loaded)
                 if data is None:

@@ -70,7 +70,7 @@ class SaveMixin:
                 lambda: self.write_post(overwrite, merge_headless=True)):
             return False
 
-        edited = self.post.text() != self.saved_text
+        edited = self.is_dirty()  # the same answer without joining the post when lengths differ
         self.settle_blog()  # a save in the first instant still obeys the blog's conventions
         if not blocks_stable(self.post):
             # A heading typed inside an item (or one removed) changes the post's items:
@@ -108,14 +108,15 @@ class SaveMixin:
                 raise PostChanged(f"{self.path.name} changed on disk", loaded)
             return data
 
-        return save_post(self.path, compute).fingerprint
+        return save_post(self.path, compute, decoded=False).fingerprint
 
     def _after_save(self, text: str, toc_before=None) -> None:
         discard_journal(journal_dir(), self.path)
         self.journal_pending = False
         self._ignored_disk = None
-        # write_post, the only caller, settled the blocks (blocks_stable) before the save.
-        if same_structure(self.post, toc_before, text, known_stable=True):
+        # write_post, the only caller, settled the blocks (blocks_stable) before the save, and
+        # ``text`` is what regenerate just serialized the post to: only the TOC is left to check.
+        if same_structure(self.post, toc_before, text, known_stable=True, known_text=True):
             # Reparsing 2,000 items took ~200 ms and rebuilt every row; a parse would give
             # back these very blocks, so only what a parse records is brought up to date.
             self._saved_in_place(text)
