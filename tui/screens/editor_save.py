@@ -21,6 +21,7 @@ from tui.digest.post import Post
 from tui.digest.safe_text import shown
 from tui.digest.store import PostChanged, disk_changed, encode_post, read_post, save_post, write_atomic
 from tui.screens.save_structure import blocks_stable, reparse_keeping_origins, same_structure
+from tui.screens.save_thread import BACKGROUND_BYTES, BackgroundSave, SaveJob
 
 DISK_CHECK_SECONDS = 2.0
 # Structural changes are journalled this long after the first of a burst, not on the key:
@@ -28,7 +29,7 @@ DISK_CHECK_SECONDS = 2.0
 JOURNAL_DELAY = 0.5
 
 
-class SaveMixin:
+class SaveMixin(BackgroundSave):
     """Mixed into EditorScreen; uses its ``post``, ``path``, ``fingerprint`` and ``saved_text``."""
 
     def init_save(self) -> None:
@@ -36,6 +37,7 @@ class SaveMixin:
         self._asking = False  # a conflict or recovery dialog is up: don't stack another
         self._ignored_disk: tuple[int, int] | None = None
         self._journal_due = None  # the worker that journals a burst of structural changes
+        self._saving: SaveJob | None = None  # a large post's bytes on their way to disk
 
     def start_save_timers(self) -> None:
         self.set_interval(self.settings.autosave_seconds, self._autosave)
@@ -57,13 +59,19 @@ class SaveMixin:
         """Save the post: TOC and front matter brought up to date, everything else as typed."""
         if self._asking:
             return
+        self.finish_save()  # a second ctrl+s waits for the first one's bytes
+        if self._asking:
+            return  # the first one found the file changed: that question comes first
         self.apply_pending_form()
         if disk_changed(self.path, self.fingerprint):
             self.ask_conflict(then_save=True)
             return
-        self.write_post()
+        self.write_post(background=True)
 
-    def write_post(self, overwrite: bool = False, merge_headless: bool = False) -> bool:
+    def write_post(self, overwrite: bool = False, merge_headless: bool = False,
+                   background: bool = False) -> bool:
+        """Regenerate and write the post; True once written (or, with ``background``, once
+        a large post's bytes are on their way: ``finish_save`` waits for them)."""
         from tui.digest.regen import regenerate  # the TOC and front matter rules: read on the first save
 
         if not merge_headless and self.refuse_headless_save(
@@ -83,7 +91,14 @@ class SaveMixin:
             self.notify("Nothing to save: the file is up to date.")
             return True
         try:
-            self.fingerprint = self._write_file(encode_post(report.text, self.bom), overwrite)
+            data = encode_post(report.text, self.bom)
+            if (background and len(data) >= BACKGROUND_BYTES and os.path.lexists(self.path)
+                    and same_structure(self.post, toc, report.text, known_stable=True, known_text=True)):
+                self._saving = SaveJob(self._file_writer(data, overwrite), self._save_landed,
+                                       text=report.text, post=self.post, origins=self._origins(),
+                                       summary=report.summary)
+                return True
+            self.fingerprint = self._file_writer(data, overwrite)()
         except PostChanged:
             # Changed between the check above and the rename (a shell appending, `fix`):
             # the same choice as when the check sees it.
@@ -96,43 +111,56 @@ class SaveMixin:
         self.notify(shown(f"Saved {self.path.name}: {report.summary}"), markup=False)
         return True
 
-    def _write_file(self, data: bytes, overwrite: bool):
-        if not os.path.lexists(self.path):
+    def _file_writer(self, data: bytes, overwrite: bool) -> Callable[[], object]:
+        """What writes ``data`` over the post and returns the new fingerprint; it reads
+        nothing of the screen, so it can run in a thread."""
+        path = self.path
+        if not os.path.lexists(path):
             # Deleted behind our back and the user chose to write it: a fresh file.
-            return write_atomic(self.path, data)
+            return lambda: write_atomic(path, data)
         known = self.fingerprint.sha256
 
         def compute(loaded):
             # Compared again right before the rename by save_post, under the post's lock.
             if not overwrite and loaded.fingerprint.sha256 != known:
-                raise PostChanged(f"{self.path.name} changed on disk", loaded)
+                raise PostChanged(f"{path.name} changed on disk", loaded)
             return data
 
-        return save_post(self.path, compute, decoded=False).fingerprint
+        return lambda: save_post(path, compute, decoded=False).fingerprint
 
-    def _after_save(self, text: str, toc_before=None) -> None:
-        discard_journal(journal_dir(), self.path)
-        self.journal_pending = False
+    def _origins(self) -> list[tuple]:
+        """What each block is called in the text being saved: the next save's TOC entries
+        follow renames from there (a default label follows its heading, a custom one stays)."""
+        anchors = self.post.anchors()
+        return [(block, anchors.get(block.uid), block.title) for block in self.post.blocks
+                if block.kind != "preamble"]
+
+    def _after_save(self, text: str, toc_before=None, origins: list[tuple] | None = None) -> None:
+        """``origins``: a background save landing, taken when its text was (the post may
+        have been typed in since; the blocks are the same, a save in the background is always
+        one in place)."""
         self._ignored_disk = None
-        # write_post, the only caller, settled the blocks (blocks_stable) before the save, and
-        # ``text`` is what regenerate just serialized the post to: only the TOC is left to check.
-        if same_structure(self.post, toc_before, text, known_stable=True, known_text=True):
+        if origins is not None:
+            self._saved_in_place(text, origins)
+        # write_post settled the blocks (blocks_stable) before the save, and ``text`` is what
+        # regenerate just serialized the post to: only the TOC is left to check.
+        elif same_structure(self.post, toc_before, text, known_stable=True, known_text=True):
             # Reparsing 2,000 items took ~200 ms and rebuilt every row; a parse would give
             # back these very blocks, so only what a parse records is brought up to date.
-            self._saved_in_place(text)
+            self._saved_in_place(text, self._origins())
         else:
             # A fresh parse: a heading typed inside an item becomes its own item, as on reopen.
             self.replace_post(Post.parse(text, bom=self.bom, options=parse_options(self.settings)), text)
-        self.mark_dirty(False)
+        dirty = origins is not None and self.is_dirty()  # typed in while the bytes were written
+        if not dirty:
+            discard_journal(journal_dir(), self.path)
+            self.journal_pending = False
+        self.mark_dirty(dirty)
 
-    def _saved_in_place(self, text: str) -> None:
+    def _saved_in_place(self, text: str, origins: list[tuple]) -> None:
         post = self.post
-        # What the blocks were called in the file just written: the next save's TOC entries
-        # follow renames from here (a default label follows its heading, a custom one stays).
-        anchors = post.anchors()
-        for block in post.blocks:
-            if block.kind != "preamble":
-                block.origin_anchor, block.origin_title = anchors.get(block.uid), block.title
+        for block, anchor, title in origins:
+            block.origin_anchor, block.origin_title = anchor, title
         self.saved_text = text
         self.undo_stack.clear()  # as after a reparse: undo stops at the save
         self.front_saved()  # the save may have moved `updated` or the title
@@ -144,7 +172,7 @@ class SaveMixin:
 
     def check_disk(self) -> None:
         """Ask what to do when the file changed on disk since we read or wrote it."""
-        if self._asking or not disk_changed(self.path, self.fingerprint):
+        if self._asking or self._saving is not None or not disk_changed(self.path, self.fingerprint):
             return
         if self._ignored_disk is not None and self._ignored_disk == _stat_key(self.path):
             return
@@ -175,6 +203,7 @@ class SaveMixin:
 
     def reload_from_disk(self) -> None:
         """Drop the buffer for what the file holds now (the journal keeps the dropped text)."""
+        self.finish_save()
         try:
             loaded = read_post(self.path)
         except PostReadError as err:
@@ -261,6 +290,9 @@ class SaveMixin:
 
     def leave_then(self, then: Callable[[], None]) -> None:
         """Run ``then`` (quit, open another post) once unsaved changes are saved or dropped."""
+        self.finish_save()  # never leave before the bytes of a ctrl+s are on disk
+        if self._asking:
+            return  # that save found the file changed: the question is up
         self.apply_pending_form()
         if not self.is_dirty():
             discard_journal(journal_dir(), self.path)

@@ -1,0 +1,103 @@
+"""A large post's ctrl+s writes in a thread and returns at once; nothing a save promises
+may change for it: a quit or a second ctrl+s waits for the bytes, typing meanwhile stays
+unsaved, and a write that fails still says why."""
+
+from __future__ import annotations
+
+from tests.ui.burst import burst
+from tests.ui.conftest import generated_post, make_app, until
+from tui.screens.save_thread import BACKGROUND_BYTES
+
+ITEMS = 400  # ~0.32 MB of Korean and English items: over BACKGROUND_BYTES
+
+
+async def start(pilot):
+    """The first item in the editor, the cursor at the start of its first body line;
+    returns (file text, offset of that line in the file)."""
+    app = pilot.app
+    screen = app.screen
+    await until(pilot, lambda: screen.item_list.option_count == ITEMS + 1)
+    screen.item_list.focus()
+    screen.item_list.highlighted = 1
+    await pilot.pause()
+    block = screen.post.items[0]
+    heading, blank = block.content.splitlines(keepends=True)[:2]
+    screen.editor.focus()
+    screen.editor.move_cursor((2, 0))
+    await pilot.pause()
+    text = screen.path.read_text(encoding="utf-8")
+    return text, text.index(block.content) + len(heading) + len(blank)
+
+
+def inserted(text: str, at: int, typed: str) -> bytes:
+    return (text[:at] + typed + text[at:]).encode("utf-8")
+
+
+def notes(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_ctrl_s_then_ctrl_q_in_one_burst_writes_the_file_before_exit(blog):
+    path = generated_post(blog, ITEMS, seed=5)
+    assert path.stat().st_size >= BACKGROUND_BYTES
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        await burst(pilot, "x", "ctrl+s", "ctrl+q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0  # quit without asking: the save had landed
+    assert path.read_bytes() == inserted(text, at, "x")
+
+
+async def test_a_second_ctrl_s_waits_for_the_first_and_saves_what_came_after(blog):
+    path = generated_post(blog, ITEMS, seed=6)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        await burst(pilot, "x", "ctrl+s", "y", "ctrl+s")
+        await until(pilot, lambda: not screen.save_in_flight)
+        assert path.read_bytes() == inserted(text, at, "xy")
+        assert "unsaved" not in screen.sub_title
+        assert screen.fingerprint.size == path.stat().st_size
+        assert [n for n in notes(app) if n.startswith("Saved")]
+
+
+async def test_typing_while_the_bytes_are_written_stays_unsaved(blog):
+    from tui.screens.dialogs import ConfirmQuit
+
+    path = generated_post(blog, ITEMS, seed=7)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        await burst(pilot, "x", "ctrl+s", "y")
+        await until(pilot, lambda: not screen.save_in_flight)
+        assert path.read_bytes() == inserted(text, at, "x")  # what there was at ctrl+s
+        assert "unsaved" in screen.sub_title
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)  # the "y" is not lost silently
+
+
+async def test_a_write_that_fails_in_the_thread_is_reported_and_keeps_the_edit(blog):
+    path = generated_post(blog, ITEMS, seed=8)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        path.chmod(0o444)  # refused by its mode, even for root
+        try:
+            await burst(pilot, "x", "ctrl+s")
+            await until(pilot, lambda: not screen.save_in_flight)
+            await pilot.pause()
+            assert path.read_bytes() == text.encode("utf-8")
+            assert any("read-only" in n for n in notes(app)), notes(app)
+            assert "unsaved" in screen.sub_title
+            path.chmod(0o644)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: not screen.save_in_flight)
+            assert path.read_bytes() == inserted(text, at, "x")
+            assert "unsaved" not in screen.sub_title
+        finally:
+            path.chmod(0o644)
