@@ -280,6 +280,7 @@ ROWS = [
     ("down select until preview settled, ms", lambda r: _lat(r, "preview")),
     ("type one character, ms", lambda r: _lat(r, "type")),
     ("ctrl+s save, ms", lambda r: _lat(r, "save")),
+    ("ctrl+s until the bytes are on disk and recorded, ms", lambda r: _lat(r, "saved")),
     ("editor peak RSS at first paint", lambda r: f"{r['editor_start_mb']:.0f} MB" if "editor_start_mb" in r else "–"),
     ("editor peak RSS after the key runs", lambda r: f"{r['editor_keys_mb']:.0f} MB" if "editor_keys_mb" in r else "–"),
 ]
