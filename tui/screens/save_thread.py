@@ -18,9 +18,11 @@ from tui.digest.errors import DigestError, PostWriteError
 from tui.digest.safe_text import shown
 from tui.digest.store import PostChanged
 
-# Below this a whole save is well under a frame (7-9 ms at 200 items, 0.17 MB): a thread
-# would only add a hand-off, and a save that lands before the key returns is simplest.
-BACKGROUND_BYTES = 256 * 1024
+# Characters, so the key need not encode the post to decide (UTF-8 takes 1-3 bytes each; a
+# 2,000-item post has 0.65 M, 1.6 MB). Below this a whole save is a few ms of CPU (7-9 ms at
+# 200 items, 81 K characters, 0.17 MB): a thread would only add a hand-off, and a save that
+# has landed when the key returns is simplest for everything else.
+BACKGROUND_CHARS = 100_000
 
 
 class SaveJob:
