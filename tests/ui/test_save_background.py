@@ -4,6 +4,11 @@ unsaved, and a write that fails still says why."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+from pathlib import Path
+
 from tests.ui.burst import burst
 from tests.ui.conftest import generated_post, make_app, until
 from tui.screens.save_thread import BACKGROUND_CHARS
@@ -33,6 +38,32 @@ def inserted(text: str, at: int, typed: str) -> bytes:
     return (text[:at] + typed + text[at:]).encode("utf-8")
 
 
+@contextlib.contextmanager
+def lock_held_by_another_writer(path: Path, seconds: float):
+    """The post's lock held from another thread for ``seconds`` after the block starts (what
+    `fix` or `add` in another process does): a save in the background waits for it."""
+    from tui.digest.post_lock import post_locked
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with post_locked(Path(os.path.realpath(path))):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert held.wait(5)
+    timer = threading.Timer(seconds, release.set)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        release.set()
+        holder.join(5)
+
+
 def notes(app) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -49,14 +80,32 @@ async def test_ctrl_s_then_ctrl_q_in_one_burst_writes_the_file_before_exit(blog)
     assert path.read_bytes() == inserted(text, at, "x")
 
 
+async def test_a_quit_while_the_write_waits_for_the_lock_exits_only_once_it_is_written(blog):
+    path = generated_post(blog, ITEMS, seed=4)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        with lock_held_by_another_writer(path, 0.5):
+            await burst(pilot, "x", "ctrl+s")
+            assert screen.save_in_flight  # the key has returned; the write waits for the lock
+            assert "unsaved" in screen.sub_title
+            assert path.read_bytes() == text.encode("utf-8")
+            await burst(pilot, "ctrl+q")
+            await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 0
+    assert path.read_bytes() == inserted(text, at, "x")
+
+
 async def test_a_second_ctrl_s_waits_for_the_first_and_saves_what_came_after(blog):
     path = generated_post(blog, ITEMS, seed=6)
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         text, at = await start(pilot)
         screen = app.screen
-        await burst(pilot, "x", "ctrl+s", "y", "ctrl+s")
-        await until(pilot, lambda: not screen.save_in_flight)
+        with lock_held_by_another_writer(path, 0.3):
+            await burst(pilot, "x", "ctrl+s", "y", "ctrl+s")
+            await until(pilot, lambda: not screen.save_in_flight)
         assert path.read_bytes() == inserted(text, at, "xy")
         assert "unsaved" not in screen.sub_title
         assert screen.fingerprint.size == path.stat().st_size
