@@ -1,0 +1,52 @@
+"""Every control character in a post shows in the item editor as a one-cell picture (issue
+#12): BEL, BS, VT, FF and CR were invisible (Rich's Text drops the first five, Textual's
+Document broke lines at VT, FF and CR), and an edit turned those into newlines in the post.
+NUL is left out: a post with one does not open (it looks binary)."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from tests.ui.conftest import make_app, until
+
+C0 = [chr(c) for c in range(1, 0x20) if chr(c) not in "\t\n"]
+OTHERS = ["\x7f", *[chr(c) for c in range(0x80, 0xA0)],
+          *"\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+BODY = "".join(f"c{ord(ch):04x}={ch}.\n" for ch in C0 + OTHERS)
+POST = ("---\ntitle: 제어 문자\ndate: 2024.03.09 12:00:00\n---\n\n"
+        "### 제어 문자 항목\n\n[참고링크](https://example.org/controls)\n\n" + BODY
+        + "\n### English item\n\nplain text\n")
+
+
+def screen_rows(editor) -> list[str]:
+    region = Region(0, 0, editor.size.width, editor.size.height)
+    return [strip.text.removeprefix("▊ ") for strip in editor.render_lines(region)]
+
+
+async def test_every_control_is_a_one_cell_picture_in_the_editor(blog):
+    post = blog / "controls.md"
+    post.write_bytes(POST.encode("utf-8"))
+    app = make_app(post)
+    async with app.run_test(size=(160, 110)) as pilot:
+        await pilot.press("down")
+        editor = app.screen.editor
+        await until(pilot, lambda: "제어 문자 항목" in editor.text)
+        assert editor.text.startswith("### 제어 문자 항목\n\n[참고링크]")
+        assert BODY in editor.text  # the text itself is kept, VT, FF and CR included
+        rows = screen_rows(editor)
+        for ch in C0 + OTHERS:
+            label = f"c{ord(ch):04x}="
+            row = next((r for r in rows if label in r), None)
+            assert row is not None, (label, rows)
+            drawn = row.split(label)[1].split()[0]
+            assert len(drawn) == 2 and drawn.endswith("."), (label, row)
+            assert drawn[0] != ch and drawn[0].isprintable() and drawn[0] != " ", (label, row)
+        text = "".join(rows)
+        assert not [c for c in text if (ord(c) < 0x20) or 0x7F <= ord(c) <= 0x9F or c in OTHERS]
+        # Typing in the item keeps every control where it was: none became a line break.
+        await pilot.press("enter", "ctrl+end", *"ok")
+        await pilot.pause()
+        assert BODY in editor.text and editor.text.endswith("ok")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: b"ok" in post.read_bytes())
+        assert BODY.encode("utf-8") in post.read_bytes()
