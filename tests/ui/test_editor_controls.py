@@ -50,3 +50,18 @@ async def test_every_control_is_a_one_cell_picture_in_the_editor(blog):
         await pilot.press("ctrl+s")
         await until(pilot, lambda: b"ok" in post.read_bytes())
         assert BODY.encode("utf-8") in post.read_bytes()
+
+
+async def test_a_copied_control_is_the_control_itself(blog):
+    post = blog / "copy.md"
+    post.write_bytes("### 항목\n\n종\x07 소리와 페이지\x0c 나눔\n".encode("utf-8"))
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter")
+        editor = app.screen.editor
+        await until(pilot, lambda: "종" in editor.text)
+        row = editor.text.split("\n").index("종\x07 소리와 페이지\x0c 나눔")
+        editor.select_line(row)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.clipboard == "종\x07 소리와 페이지\x0c 나눔"

@@ -131,6 +131,10 @@ class ItemEditor(TextArea):
     def text(self, value: str) -> None:
         self.load_text(held(value, newline_of(value)))
 
+    def get_text_range(self, start: tuple[int, int], end: tuple[int, int]) -> str:
+        # What a copy puts on the clipboard: the controls, not their stand-ins.
+        return given_back(super().get_text_range(start, end))
+
     def get_line(self, line_index: int) -> Text:
         # Before Rich's Text drops BEL, BS, VT, FF and CR (visible_controls never saw them).
         return Text(pictures(self.document.get_line(line_index)), end="", no_wrap=True)
