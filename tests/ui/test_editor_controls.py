@@ -65,3 +65,7 @@ async def test_a_copied_control_is_the_control_itself(blog):
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.clipboard == "종\x07 소리와 페이지\x0c 나눔"
+        await pilot.press("ctrl+x")  # and a cut (the line under the cursor with its newline)
+        await pilot.pause()
+        assert app.clipboard.startswith("종\x07 소리와 페이지\x0c 나눔")
+        assert "종" not in editor.text

@@ -135,6 +135,13 @@ class ItemEditor(TextArea):
         # What a copy puts on the clipboard: the controls, not their stand-ins.
         return given_back(super().get_text_range(start, end))
 
+    def action_cut(self) -> None:
+        # TextArea copies what it removed from the Document: the stand-ins.
+        super().action_cut()
+        clipped = self.app.clipboard
+        if given_back(clipped) != clipped:
+            self.app.copy_to_clipboard(given_back(clipped))
+
     def get_line(self, line_index: int) -> Text:
         # Before Rich's Text drops BEL, BS, VT, FF and CR (visible_controls never saw them).
         return Text(pictures(self.document.get_line(line_index)), end="", no_wrap=True)
