@@ -69,3 +69,14 @@ async def test_a_copied_control_is_the_control_itself(blog):
         await pilot.pause()
         assert app.clipboard.startswith("종\x07 소리와 페이지\x0c 나눔")
         assert "종" not in editor.text
+
+
+async def test_enter_puts_the_cursor_on_the_commentary_past_a_heading_with_a_vt(blog):
+    post = blog / "vt.md"
+    post.write_bytes("### 제목\x0b끝\n\n[참고링크](https://example.org/vt)\n\n본문 첫 줄\n".encode("utf-8"))
+    app = make_app(post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        editor = app.screen.editor
+        assert editor.document.get_line(editor.cursor_location[0]) == "본문 첫 줄"
