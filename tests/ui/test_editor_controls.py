@@ -5,6 +5,8 @@ NUL is left out: a post with one does not open (it looks binary)."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.geometry import Region
 
 from tests.ui.conftest import make_app, until
@@ -52,14 +54,21 @@ async def test_every_control_is_a_one_cell_picture_in_the_editor(blog):
         assert BODY.encode("utf-8") in post.read_bytes()
 
 
-async def test_a_copied_control_is_the_control_itself(blog):
-    post = blog / "copy.md"
-    post.write_bytes("### 항목\n\n종\x07 소리와 페이지\x0c 나눔\n".encode("utf-8"))
+@asynccontextmanager
+async def editing(blog, text: str):
+    """The app on a post of ``text``, its first item open in the editor."""
+    post = blog / "post.md"
+    post.write_bytes(text.encode("utf-8"))
     app = make_app(post)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "enter")
+        await until(pilot, lambda: "###" in app.screen.editor.text)
+        yield app, pilot
+
+
+async def test_a_copied_control_is_the_control_itself(blog):
+    async with editing(blog, "### 항목\n\n종\x07 소리와 페이지\x0c 나눔\n") as (app, pilot):
         editor = app.screen.editor
-        await until(pilot, lambda: "종" in editor.text)
         row = editor.text.split("\n").index("종\x07 소리와 페이지\x0c 나눔")
         editor.select_line(row)
         await pilot.press("ctrl+c")
@@ -72,11 +81,6 @@ async def test_a_copied_control_is_the_control_itself(blog):
 
 
 async def test_enter_puts_the_cursor_on_the_commentary_past_a_heading_with_a_vt(blog):
-    post = blog / "vt.md"
-    post.write_bytes("### 제목\x0b끝\n\n[참고링크](https://example.org/vt)\n\n본문 첫 줄\n".encode("utf-8"))
-    app = make_app(post)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "enter")
-        await pilot.pause()
+    async with editing(blog, "### 제목\x0b끝\n\n[참고링크](https://example.org/vt)\n\n본문 첫 줄\n") as (app, _):
         editor = app.screen.editor
         assert editor.document.get_line(editor.cursor_location[0]) == "본문 첫 줄"
