@@ -251,3 +251,18 @@ def test_check_warns_only_about_links_of_earlier_posts(tmp_path, capsys, config)
     new = tmp_path / "w4.md"
     code, _, err = run(capsys, "check", str(new), "--config", config)
     assert "https://shared.example.com/b" in err and "(w3.md)" in err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_editor_command_without_a_terminal_on_stdin(tmp_path, args):
+    # `newsdigest-tui --help < /dev/null` (a script, a pipe) crashed with termios.error:
+    # the editor path first takes the terminal out of line mode, and there was none.
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("newsdigest-tui")  # the installed command
+    done = subprocess.run([str(script), *args], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "newsdigest-tui" in done.stdout

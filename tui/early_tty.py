@@ -21,11 +21,15 @@ def keys_kept_as_typed():
     XON/XOFF; on leaving, exactly as it was (Textual restores what it found, i.e. ours)."""
     try:
         import termios
-
+    except ImportError:
+        yield  # no termios (Windows)
+        return
+    try:
         fd = sys.stdin.fileno()
         before = termios.tcgetattr(fd)
-    except (ImportError, OSError, ValueError, AttributeError):
-        yield  # not a terminal (a pipe, a test), or no termios (Windows)
+    except (termios.error, OSError, ValueError, AttributeError):
+        # Not a terminal: /dev/null, a pipe, a test. termios.error is not an OSError.
+        yield
         return
     attrs = termios.tcgetattr(fd)
     attrs[0] &= ~(termios.ICRNL | termios.IXON)  # iflag
