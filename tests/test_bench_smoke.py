@@ -8,6 +8,7 @@ Textual (issue 6: `check`/`fix` run in pre-commit hooks, where start-up is the u
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,20 @@ def test_benchmark_quick_run_prints_its_table():
         assert label in rows, out
         assert "–" not in rows[label], f"no figure for {label}:\n{out}"
     assert "failed" not in out, out
+
+
+def test_editor_key_run_by_hand_leaves_nothing_in_the_users_dirs(tmp_path):
+    """An A/B run of `empty_app keys` left k200-*.json journals in ~/.local/share."""
+    home, scratch = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    scratch.mkdir()
+    post = tmp_path / "k5.md"
+    post.write_text(generate(5), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "NEWSDIGEST_BENCH_HOME"}
+    env |= {"HOME": str(home), "TMPDIR": str(scratch)}
+    run = subprocess.run([sys.executable, "-m", "tests.bench.empty_app", "keys", str(post), "2"], cwd=REPO,
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert '"type_med"' in run.stdout
+    assert [p for p in home.rglob("*")] == []
+    assert [p for p in scratch.rglob("*")] == []  # its temporary home is gone too

@@ -51,10 +51,13 @@ def assert_harmless(data: bytes, where: str) -> None:
 
 
 def cli(*argv: str, cwd) -> subprocess.CompletedProcess:
-    config = cwd / "config.toml"
-    config.write_text("", encoding="utf-8")
+    """Run the CLI; a test that passes no --config gets an empty one (never the user's)."""
+    if "--config" not in argv:
+        config = cwd / "empty-config.toml"
+        config.write_text("", encoding="utf-8")
+        argv = (*argv, "--config", str(config))
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *argv, "--config", str(config)],
+        [sys.executable, "-m", "tui.cli", *argv],
         capture_output=True, timeout=60, cwd=cwd,
     )
 
@@ -101,6 +104,9 @@ def test_every_headless_output_path_shows_controls_visibly(posts):
         assert_harmless(done.stderr, f"{name} stderr")
     check = runs["check"]
     assert check.returncode == 2
+    out = check.stdout.decode()  # the TOC insertion diff, its hostile headings made visible
+    assert "+- [제목␛\\]0;pwned␇ 하나␛\\[31m](#제목0pwned-하나31m)\n" in out
+    assert "+- [Second<U+202E> title␛\\[0m](#second-title0m)\n" in out
     err = check.stderr.decode()
     assert "appears in several items (제목␛]0;pwned␇ 하나␛[31m, Second<U+202E> title␛[0m)" in err
     assert "missing␛]0;pwned␇.md" in err

@@ -141,6 +141,14 @@ class NewsDigestApp(KeyOrderMixin, App[int]):
     def editor_screen(self) -> EditorScreen | None:
         return next((s for s in reversed(self.screen_stack) if isinstance(s, EditorScreen)), None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":
+            # A dialog over the editor must be answered first, or a quit could skip its
+            # question; F1 (help_keys) leaves the key out where it does nothing.
+            editor = self.editor_screen()
+            return editor is None or self.screen is editor
+        return True
+
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
         editor = self.editor_screen()

@@ -232,7 +232,25 @@ async def keys(path: str, presses: int) -> dict:
     return out
 
 
+# Set by run.py's bench_env: the XDG dirs already point into the benchmark's temporary dir.
+PRIVATE_HOME = "NEWSDIGEST_BENCH_HOME"
+XDG_DIRS = ("CONFIG", "DATA", "STATE", "CACHE")
+
+
 def main(argv: list[str]) -> int:
+    if PRIVATE_HOME in os.environ:
+        return _run(argv)
+    # Run by hand (an A/B of one figure): the editor's journals and settings must not come
+    # from or land in the user's own dirs (k200-*.json journals were left there).
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="newsdigest-bench-") as home:
+        os.environ.update({f"XDG_{d}_HOME": os.path.join(home, d.lower()) for d in XDG_DIRS})
+        os.environ[PRIVATE_HOME] = home
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     mode = argv[0] if argv else "start"
     if mode == "start":
         result = start(argv[1] if len(argv) > 1 else None)

@@ -70,7 +70,9 @@ def run_child(cmd: list[str], env: dict[str, str] | None = None, timeout: float 
 def bench_env(tmp: Path) -> dict[str, str]:
     """The user's environment minus their config: an empty XDG config dir gives default settings."""
     # The editor's autosave journal goes under XDG state/data: keep it out of the user's too.
-    env = dict(os.environ, **{f"XDG_{d}_HOME": str(tmp / d.lower()) for d in ("CONFIG", "DATA", "STATE", "CACHE")})
+    from tests.bench.empty_app import PRIVATE_HOME, XDG_DIRS
+
+    env = dict(os.environ, **{f"XDG_{d}_HOME": str(tmp / d.lower()) for d in XDG_DIRS}, **{PRIVATE_HOME: str(tmp)})
     env.pop("TEXTUAL", None)  # devtools would slow every start-up
     # A user's install has byte-code; with PYTHONDONTWRITEBYTECODE set (CI images do) every run
     # would compile the project from source and time the compiler. The cache goes to a temp

@@ -67,3 +67,25 @@ async def test_f1_in_a_modal_picker_lists_its_keys_and_closes_again(ko_post):
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen is picker
+
+
+async def test_f1_on_the_quit_dialog_lists_its_answers_not_ctrl_q(ko_post):
+    """ctrl+q does nothing while the quit question is up: F1 there must not offer it."""
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter", *"x", "escape", "ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ConfirmQuit"
+        await pilot.press("f1")
+        await pilot.pause()
+        lines = help_text(app).splitlines()
+        assert any(line.startswith("s ") and "Save" in line for line in lines)
+        assert any(line.startswith("escape ") and "Cancel" in line for line in lines)
+        assert not any(line.startswith("ctrl+q") for line in lines)
+        await pilot.press("f1", "ctrl+q")  # and indeed it does nothing there
+        await pilot.pause()
+        assert app.screen is dialog and app.is_running
+        await pilot.press("escape", "f1")  # back on the editor, ctrl+q is listed again
+        await pilot.pause()
+        assert any(line.startswith("ctrl+q ") and "Quit" in line for line in help_text(app).splitlines())

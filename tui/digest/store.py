@@ -18,7 +18,7 @@ from typing import Callable
 # Reading and decoding moved to decode.py; re-exported because callers import them from here.
 from .decode import BOM, MAX_BYTES, Fingerprint, Loaded, _mb, _reason, read_post, read_post_held
 from .errors import PostWriteError
-from .temp_files import TEMP_MARK, _fsync_dir, _write_reason, drop_temp, open_temp, write_all
+from .temp_files import TEMP_MARK, _write_reason, drop_temp, replace_with_temp, write_all
 
 
 def encode_post(text: str, bom: bool) -> bytes:
@@ -43,25 +43,7 @@ def write_atomic(path: os.PathLike | str, data: bytes) -> Fingerprint:
         old = None  # a new post; if the directory is the problem, creating the temp says so
     if old is not None and stat.S_ISDIR(old.st_mode):
         raise PostWriteError(f"cannot save {shown.name}: {target} is a directory")
-    temp, fd = open_temp(shown, target, old)
-    try:
-        try:
-            write_all(fd, data)
-            os.fsync(fd)
-            st = os.fstat(fd)
-            os.close(fd)
-            fd = -1
-            os.replace(temp, target)
-        except OSError as exc:
-            raise PostWriteError(
-                f"cannot save {shown.name}: {_write_reason(exc, target.parent, False)}"
-            ) from None
-    except BaseException:
-        # Includes KeyboardInterrupt: the old post must stay, the temp must go.
-        drop_temp(temp, fd)
-        raise
-    _fsync_dir(target.parent)
-    return Fingerprint.of_bytes(data, st)
+    return Fingerprint.of_bytes(data, replace_with_temp(shown, target, old, data))
 
 
 class PostChanged(PostWriteError):
@@ -163,48 +145,38 @@ def _commit(shown: Path, target: Path, fd: int, loaded: Loaded, data: bytes, spl
         return _write_in_place(shown, target, fd, loaded, data)
     seen = (loaded.raw_size, loaded.fingerprint.mtime_ns)
     read_sha = hashlib.sha256(_read_at(fd, loaded.raw_size, 0)) if splice else None
-    temp, tfd = open_temp(shown, target, st)
     tails: list[bytes] = []
-    try:
-        try:
-            write_all(tfd, data)
-            os.fsync(tfd)
-            while True:
-                now = os.fstat(fd)
-                try:
-                    at_path = os.stat(target)
-                except FileNotFoundError:
-                    at_path = None
-                if at_path is None or (at_path.st_dev, at_path.st_ino) != (now.st_dev, now.st_ino):
-                    drop_temp(temp, tfd)
-                    return None  # replaced or removed: read whatever is there now
-                if (now.st_size, now.st_mtime_ns) == seen:
-                    break
-                # Copying a pure append needs its prefix to be the bytes compute saw.
-                if (read_sha is None or now.st_size <= seen[0]
-                        or hashlib.sha256(_read_at(fd, seen[0], 0)).digest() != read_sha.digest()):
-                    drop_temp(temp, tfd)
-                    return None
-                tail = _read_at(fd, now.st_size - seen[0], seen[0])
-                if len(data) + sum(map(len, tails)) + len(tail) > MAX_BYTES:
-                    _refuse(shown, target, st, data + b"".join(tails) + tail)
-                # No second fsync: it would reopen the window this loop closes.
-                write_all(tfd, tail)
-                tails.append(tail)
-                read_sha.update(tail)
-                seen = (now.st_size, now.st_mtime_ns)
-            written = os.fstat(tfd)
-            os.close(tfd)
-            tfd = -1
-            os.replace(temp, target)
-        except OSError as exc:
-            raise PostWriteError(
-                f"cannot save {shown.name}: {_write_reason(exc, target.parent, False)}"
-            ) from None
-    except BaseException:
-        drop_temp(temp, tfd)
-        raise
-    _fsync_dir(target.parent)
+
+    def settled(tfd: int) -> bool:
+        """Whether the file is still the one compute saw, or that plus appends now copied to
+        ``tfd``; False when it was replaced, removed or rewritten."""
+        nonlocal seen
+        while True:
+            now = os.fstat(fd)
+            try:
+                at_path = os.stat(target)
+            except FileNotFoundError:
+                at_path = None
+            if at_path is None or (at_path.st_dev, at_path.st_ino) != (now.st_dev, now.st_ino):
+                return False  # replaced or removed: read whatever is there now
+            if (now.st_size, now.st_mtime_ns) == seen:
+                return True
+            # Copying a pure append needs its prefix to be the bytes compute saw.
+            if (read_sha is None or now.st_size <= seen[0]
+                    or hashlib.sha256(_read_at(fd, seen[0], 0)).digest() != read_sha.digest()):
+                return False
+            tail = _read_at(fd, now.st_size - seen[0], seen[0])
+            if len(data) + sum(map(len, tails)) + len(tail) > MAX_BYTES:
+                _refuse(shown, target, st, data + b"".join(tails) + tail)
+            # No second fsync: it would reopen the window this loop closes.
+            write_all(tfd, tail)
+            tails.append(tail)
+            read_sha.update(tail)
+            seen = (now.st_size, now.st_mtime_ns)
+
+    written = replace_with_temp(shown, target, st, data, settled)
+    if written is None:
+        return None
     _rescue_late_appends(target, fd, seen[0])
     return Fingerprint.of_bytes(data + b"".join(tails), written)
 

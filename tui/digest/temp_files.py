@@ -13,6 +13,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Callable
 
 from .decode import _reason
 from .errors import PostWriteError
@@ -124,3 +125,33 @@ def drop_temp(temp: Path, fd: int) -> None:
         os.unlink(temp)
     except OSError:
         pass
+
+
+def replace_with_temp(shown: Path, target: Path, old: os.stat_result | None, data: bytes,
+                      before_rename: Callable[[int], bool] | None = None) -> os.stat_result | None:
+    """Write ``data`` to a temp beside ``target``, fsync it and rename it over ``target``, then
+    fsync the directory; the temp's stat as renamed. ``before_rename(fd)`` runs between the
+    fsync and the rename (it may write more to ``fd``); when it says False the temp goes and
+    the answer is None. An OSError becomes PostWriteError; on any exception (KeyboardInterrupt
+    too) the old file stays and the temp goes."""
+    temp, fd = open_temp(shown, target, old)
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+            if before_rename is not None and not before_rename(fd):
+                drop_temp(temp, fd)
+                return None
+            written = os.fstat(fd)
+            os.close(fd)
+            fd = -1
+            os.replace(temp, target)
+        except OSError as exc:
+            raise PostWriteError(
+                f"cannot save {shown.name}: {_write_reason(exc, target.parent, False)}"
+            ) from None
+    except BaseException:
+        drop_temp(temp, fd)
+        raise
+    _fsync_dir(target.parent)
+    return written

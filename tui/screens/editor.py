@@ -2,7 +2,8 @@
 
 Saving, conflicts and the autosave journal live in ``editor_save``; pasted links, title
 fetches and duplicate marks in ``editor_links``; the structural edits (move, new, delete,
-undo) in ``editor_items``. This module keeps the selection, typing, focus and layout.
+undo) in ``editor_items``; the pane layout (F2) in ``editor_layout``. This module keeps
+the selection, typing and focus.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tui.screens.editor_front import FrontMixin
 from tui.screens.editor_headless import HeadlessMixin
 from tui.screens.editor_inbox import InboxMixin
 from tui.screens.editor_items import ItemsMixin
+from tui.screens.editor_layout import LayoutMixin
 from tui.screens.editor_linkcheck import LinkCheckMixin
 from tui.screens.editor_links import LinksMixin
 from tui.screens.editor_rename import RenameMixin
@@ -39,12 +41,9 @@ from tui.widgets.item_preview import ItemPreview
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
-WIDE = 110  # columns from which editor and preview fit side by side
-LAYOUTS = ("split", "editor", "preview")
-
 
 class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin, FetchedMixin, LinksMixin,
-                   LinkCheckMixin, FrontMixin, RenameMixin, Screen[None]):
+                   LinkCheckMixin, FrontMixin, RenameMixin, LayoutMixin, Screen[None]):
     # Only the title line shows these, and it watches them; Textual's own repaint the
     # whole screen on a change (~5 ms each time "● unsaved" comes or goes).
     title = Reactive(None, compute=False, repaint=False)
@@ -246,7 +245,7 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
         self.preview.show(text)
         self.mark_dirty()
 
-    # -- focus and layout ------------------------------------------------------------------
+    # -- focus ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer shows "esc List" only where escape has somewhere to go.
@@ -255,25 +254,6 @@ class EditorScreen(FocusMixin, HeadlessMixin, InboxMixin, SaveMixin, ItemsMixin,
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
-
-    def action_toggle_layout(self) -> None:
-        """Cycle editor and preview: side by side, editor only, preview only."""
-        current = self.layout_mode or self._auto_layout()
-        self.layout_mode = LAYOUTS[(LAYOUTS.index(current) + 1) % len(LAYOUTS)]
-        self._apply_layout()
-
-    def _auto_layout(self) -> str:
-        return "split" if self.app.size.width >= WIDE else "editor"
-
-    def _apply_layout(self) -> None:
-        mode = self.layout_mode or self._auto_layout()
-        for pane in (self.query_one("#main"), self.query_one("#right")):
-            for name in LAYOUTS:
-                pane.set_class(name == mode, f"-{name}")
-
-    def on_resize(self) -> None:
-        if self.layout_mode is None:
-            self._apply_layout()
 
     # -- other screens -----------------------------------------------------------------
 

@@ -71,7 +71,8 @@ class FocusMixin:
             return
         editor = self.editor
         self.set_focus(editor)
-        editor.move_cursor(commentary_start(block, editor.text, tuple(self.settings.link_labels)))
+        # The Document's text: its rows are the rows the cursor moves in (see editor_controls).
+        editor.move_cursor(commentary_start(block, editor.document.text, tuple(self.settings.link_labels)))
 
     def action_back_to_list(self) -> None:
         """Leave the editor (or the form) for the item list."""

@@ -7,6 +7,7 @@ list's keys show while the editor has the focus), with the user's remapped keys.
 
 from __future__ import annotations
 
+from textual.actions import parse
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -34,6 +35,12 @@ def _merged(node: object) -> list[Binding]:
     return list(found.values())
 
 
+def _acts(app: App, binding: Binding) -> bool:
+    """Whether the app's ``binding`` does something on the screen on top now (its check_action)."""
+    _, name, parameters = parse(binding.action.removeprefix("app."))
+    return bool(app.check_action(name, parameters))
+
+
 def _shown(keys: str) -> str:
     return ", ".join(key.strip() for key in keys.split(","))
 
@@ -51,6 +58,8 @@ def help_rows(app: App, screen: Screen, keymap: dict[str, str]) -> list[tuple[st
         for binding in _merged(node):
             if node is app and screen.is_modal and not binding.priority:
                 continue  # a modal screen cuts the app's other bindings off
+            if node is app and not _acts(app, binding):
+                continue  # ctrl+q under the quit dialog: bound, but it does nothing there
             if not binding.description:
                 continue  # a row with a key and no words helps no one (the picker's up/down)
             action = binding.action.removeprefix("app.")

@@ -3,7 +3,8 @@
 One item at a time: TextArea's cost grows with the document, and a few-KB item keeps
 every keystroke instant even on a 2,000-item post. Stock TextArea on its public API; the
 one thing added to its drawing is that control characters in the text are shown, never
-sent to the terminal (see ``visible_controls``).
+sent to the terminal (see ``visible_controls``; ``editor_controls`` for those Rich and
+Textual's Document would hide before it sees them).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rich.segment import Segment
+from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -19,7 +21,8 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from tui.digest.safe_text import BIDI, shown
+from tui.digest.safe_text import BIDI
+from tui.widgets.editor_controls import given_back, held, one_cell, pictures
 from tui.widgets.editor_lines import RowKeys
 
 # What TextArea would hand the terminal raw: C0 (tab is expanded by TextArea, line feeds
@@ -28,15 +31,8 @@ _CONTROLS = [chr(c) for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA
 _CONTROL_RE = re.compile("[" + re.escape("".join(_CONTROLS)) + "]")
 
 
-def _one_cell(ch: str) -> str:
-    # One cell per character, as the terminal's cursor column and TextArea's selection
-    # count them: ESC is ␛ (U+241B); what safe_text names in several cells (C1, bidi) is �.
-    picture = shown(ch, keep_layout=False)
-    return picture if len(picture) == 1 else "\ufffd"
-
-
 _TOP = Selection.cursor((0, 0))
-_PICTURES = str.maketrans({ch: _one_cell(ch) for ch in _CONTROLS})
+_PICTURES = str.maketrans({ch: one_cell(ch) for ch in _CONTROLS})
 
 
 def visible_controls(strip: Strip) -> Strip:
@@ -115,7 +111,9 @@ class ItemEditor(TextArea):
         # selection); walking the list, it is at the top already and never moves.
         if self.selection != _TOP:
             self.selection = _TOP
-        if newline_of(text) == self.document.newline:
+        newline = newline_of(text)
+        text = held(text, newline)
+        if newline == self.document.newline:
             self.replace(text, (0, 0), self.document.end, maintain_selection_offset=True)
             self.history.clear()
         else:
@@ -123,6 +121,30 @@ class ItemEditor(TextArea):
         if self.selection != _TOP:
             self.selection = _TOP  # a one-line text before the edit: the cursor followed its end
         self.scroll_home(animate=False)
+
+    @property
+    def text(self) -> str:
+        """The item's text, its line-breaking controls as they are in the post."""
+        return given_back(self.document.text)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(held(value, newline_of(value)))
+
+    def get_text_range(self, start: tuple[int, int], end: tuple[int, int]) -> str:
+        # What a copy puts on the clipboard: the controls, not their stand-ins.
+        return given_back(super().get_text_range(start, end))
+
+    def action_cut(self) -> None:
+        # TextArea copies what it removed from the Document: the stand-ins.
+        super().action_cut()
+        clipped = self.app.clipboard
+        if given_back(clipped) != clipped:
+            self.app.copy_to_clipboard(given_back(clipped))
+
+    def get_line(self, line_index: int) -> Text:
+        # Before Rich's Text drops BEL, BS, VT, FF and CR (visible_controls never saw them).
+        return Text(pictures(self.document.get_line(line_index)), end="", no_wrap=True)
 
     def action_document_start(self) -> None:
         """Go to the start of the item."""
