@@ -77,3 +77,18 @@ async def test_a_quit_right_after_typing_in_the_form_asks_first(ko_post):
         await until(pilot, lambda: type(app.screen).__name__ == "ConfirmQuit")
         assert app.is_running
     assert ko_post.read_bytes() == before
+
+
+async def test_a_quit_with_a_typed_date_that_is_not_one_warns_once(ko_post):
+    # The form keeps an invalid date to itself; a quit dropped it without a word.
+    before = ko_post.read_bytes()
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "tab", "end", *["backspace"] * 25, *"2024.13.45 12:00:00", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("2024.13.45 12:00:00" in n.message and "not a date" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")  # asked again: leaves knowingly
+        await until(pilot, lambda: app.return_code is not None)
+    assert ko_post.read_bytes() == before

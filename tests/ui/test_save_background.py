@@ -169,3 +169,74 @@ async def test_a_character_utf8_cannot_hold_is_reported_when_the_job_lands(blog)
         assert path.read_bytes() == text.encode("utf-8")
         assert any("cannot be stored as UTF-8" in n for n in notes(app)), notes(app)
         assert "unsaved" in screen.sub_title
+
+
+# Found in review: the job landed in the save thread's empty context, without Textual's active
+# app, so a landing that builds a widget (a rebuilt form, the conflict dialog) killed the app.
+async def test_a_landing_that_rebuilds_the_form_keeps_the_app_running(blog):
+    path = generated_post(blog, ITEMS, seed=10)
+    path.write_text(path.read_text(encoding="utf-8").replace("(6월 4주차)", "(6월 3주차)", 1), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.item_list.option_count == ITEMS + 1)
+        await pilot.pause()
+        await burst(pilot, "ctrl+s")  # on the Post row: the title is set right, the form redrawn
+        await until(pilot, lambda: not screen.save_in_flight)
+        await pilot.pause()
+        assert app.return_code is None and app.is_running
+        assert "title: Weekly ML/DL News (6월 4주차)\n" in path.read_text(encoding="utf-8")
+        assert screen.query("#form-title").first().value == "Weekly ML/DL News (6월 4주차)"
+
+
+async def test_a_file_changed_during_the_write_asks_instead_of_dying(blog):
+    path = generated_post(blog, ITEMS, seed=11)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        with lock_held_by_another_writer(path, 0.4):
+            await burst(pilot, "x", "ctrl+s")
+            # Another program edits the very line typed in (an append would be merged).
+            theirs = text[:at] + "EDIT " + text[at:]
+            path.write_text(theirs, encoding="utf-8")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConflictDialog")
+        assert app.is_running
+        assert path.read_text(encoding="utf-8") == theirs
+
+
+async def test_a_delete_made_while_the_bytes_are_written_can_be_undone(blog):
+    path = generated_post(blog, ITEMS, seed=12)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text, at = await start(pilot)
+        screen = app.screen
+        with lock_held_by_another_writer(path, 0.3):
+            await burst(pilot, "x", "escape", "ctrl+s", "d")
+            assert screen.item_list.option_count == ITEMS  # deleted while the write waits
+        await until(pilot, lambda: not screen.save_in_flight)
+        await pilot.pause()
+        assert path.read_bytes() == inserted(text, at, "x")
+        await burst(pilot, "u")
+        await pilot.pause()
+        assert screen.item_list.option_count == ITEMS + 1
+        assert "Nothing to undo" not in " ".join(notes(app))
+
+
+async def test_the_form_typed_in_while_the_bytes_are_written_is_kept(blog):
+    path = generated_post(blog, ITEMS, seed=13)
+    path.write_text(path.read_text(encoding="utf-8").replace("(6월 4주차)", "(6월 3주차)", 1), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.item_list.option_count == ITEMS + 1)
+        await until(pilot, lambda: len(screen.query("#form-categories")) == 1)
+        screen.query("#form-categories").first().focus()
+        await pilot.pause()
+        with lock_held_by_another_writer(path, 0.4):
+            await burst(pilot, "ctrl+s", "end", ",", " ", "z")
+        await until(pilot, lambda: not screen.save_in_flight)
+        await pilot.pause()
+        assert app.is_running
+        assert screen.post.front.peek("categories") == "['news', 'z']"  # the edit is applied, unsaved
+        assert "unsaved" in screen.sub_title

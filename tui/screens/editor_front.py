@@ -112,6 +112,10 @@ class FrontMixin:
             for change in form.flush():
                 self.on_post_form_changed(change)
 
+    def unkept_date(self) -> str | None:
+        """The form's typed date when it is not a date (see PostForm.unkept)."""
+        return next((value for form in self.query(".post-form") if (value := form.unkept()) is not None), None)
+
     def on_post_form_changed(self, message) -> None:
         message.stop()
         change = set_list if isinstance(message.value, list) else set_key

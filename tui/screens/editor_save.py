@@ -38,6 +38,7 @@ class SaveMixin(BackgroundSave):
         self._ignored_disk: tuple[int, int] | None = None
         self._journal_due = None  # the worker that journals a burst of structural changes
         self._saving: SaveJob | None = None  # a large post's bytes on their way to disk
+        self._unkept_warned: str | None = None  # the invalid typed date a quit warned about
 
     def start_save_timers(self) -> None:
         self.set_interval(self.settings.autosave_seconds, self._autosave)
@@ -63,6 +64,9 @@ class SaveMixin(BackgroundSave):
         if self._asking:
             return  # the first one found the file changed: that question comes first
         self.apply_pending_form()
+        if (date := self.unkept_date()) is not None:
+            self.notify(shown(f"The date field holds “{date}”, which is not a date: the file keeps "
+                              "the old one until it is fixed."), severity="warning", markup=False)
         if disk_changed(self.path, self.fingerprint):
             self.ask_conflict(then_save=True)
             return
@@ -98,7 +102,8 @@ class SaveMixin(BackgroundSave):
                 # hold is reported when the job lands, in the same words.
                 self._saving = SaveJob(self._file_writer(lambda: encode_post(text, bom), overwrite),
                                        self._save_landed, text=text, post=self.post,
-                                       origins=self._origins(), summary=report.summary)
+                                       origins=self._origins(), summary=report.summary,
+                                       undo_before=tuple(self.undo_stack))
                 return True
             data = encode_post(text, bom)
             self.fingerprint = self._file_writer(lambda: data, overwrite)()
@@ -138,13 +143,14 @@ class SaveMixin(BackgroundSave):
         return [(block, anchors.get(block.uid), block.title) for block in self.post.blocks
                 if block.kind != "preamble"]
 
-    def _after_save(self, text: str, toc_before=None, origins: list[tuple] | None = None) -> None:
+    def _after_save(self, text: str, toc_before=None, origins: list[tuple] | None = None,
+                    undo_before: tuple = ()) -> None:
         """``origins``: a background save landing, taken when its text was (the post may
         have been typed in since; the blocks are the same, a save in the background is always
         one in place)."""
         self._ignored_disk = None
         if origins is not None:
-            self._saved_in_place(text, origins)
+            self._saved_in_place(text, origins, undo_before)
         # write_post settled the blocks (blocks_stable) before the save, and ``text`` is what
         # regenerate just serialized the post to: only the TOC is left to check.
         elif same_structure(self.post, toc_before, text, known_stable=True, known_text=True):
@@ -160,12 +166,20 @@ class SaveMixin(BackgroundSave):
             self.journal_pending = False
         self.mark_dirty(dirty)
 
-    def _saved_in_place(self, text: str, origins: list[tuple]) -> None:
+    def _saved_in_place(self, text: str, origins: list[tuple], undo_before: tuple | None = None) -> None:
+        """``undo_before``: a background save's undo entries when its key was pressed; those
+        made while the bytes were written (a delete, a move) stay undoable."""
         post = self.post
         for block, anchor, title in origins:
             block.origin_anchor, block.origin_title = anchor, title
         self.saved_text = text
-        self.undo_stack.clear()  # as after a reparse: undo stops at the save
+        if undo_before:
+            self.undo_stack[:] = [entry for entry in self.undo_stack if not any(entry is old for old in undo_before)]
+        elif undo_before is None:
+            self.undo_stack.clear()  # as after a reparse: undo stops at the save
+        # A field typed in while a background save was on its way: the form may be
+        # rebuilt below, which would drop what is still waiting out its debounce.
+        self.apply_pending_form()
         self.front_saved()  # the save may have moved `updated` or the title
         self.show_post_head(self.current is post.blocks[0])
         self.update_header()
@@ -297,6 +311,13 @@ class SaveMixin(BackgroundSave):
         if self._asking:
             return  # that save found the file changed: the question is up
         self.apply_pending_form()
+        date = self.unkept_date()
+        if date is not None and self._unkept_warned != date:
+            # Once: asked again, the user leaves the typed date behind knowingly.
+            self._unkept_warned = date
+            self.notify(shown(f"The date field holds “{date}”, which is not a date and would be "
+                              "lost: fix it, or ask again to leave without it."), severity="warning", markup=False)
+            return
         if not self.is_dirty():
             discard_journal(journal_dir(), self.path)
             then()

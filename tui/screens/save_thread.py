@@ -11,6 +11,7 @@ second ctrl+s, a quit, a rename, the disk check) waits for the job first: one sa
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 from typing import Callable
 
@@ -34,6 +35,10 @@ class SaveJob:
         self.error: BaseException | None = None
         self._done = threading.Event()
         loop = asyncio.get_running_loop()
+        # The landing runs in the key's context, not the thread's empty one: without Textual's
+        # active app there, building a widget (the conflict dialog, a rebuilt form) raised
+        # NoActiveAppError and the app died with what was typed after the ctrl+s.
+        context = contextvars.copy_context()
 
         def run() -> None:
             try:
@@ -43,7 +48,7 @@ class SaveJob:
             finally:
                 self._done.set()
                 try:
-                    loop.call_soon_threadsafe(landed, self)
+                    loop.call_soon_threadsafe(landed, self, context=context)
                 except RuntimeError:
                     pass  # the loop has closed: nothing is left to tell
 
@@ -88,7 +93,7 @@ class BackgroundSave:
         else:
             self.fingerprint = job.fingerprint
             if self.post is record["post"]:
-                self._after_save(record["text"], origins=record["origins"])
+                self._after_save(record["text"], origins=record["origins"], undo_before=record["undo_before"])
             else:  # not expected (whatever replaces the post waits for the save first)
                 self.saved_text = record["text"]
                 self.mark_dirty(None)

@@ -162,6 +162,15 @@ class PostForm(Widget):
         saved the file without the edit, and ctrl+q quit without a word)."""
         return [change for key in list(self._debounce) if (change := self._take(key)) is not None]
 
+    def unkept(self) -> str | None:
+        """The typed date when it is not one this editor can keep (the file keeps the old
+        one): a save or a quit says so rather than dropping it without a word."""
+        fields = self.query("#form-date")
+        if not fields:
+            return None  # broken front matter: no fields
+        value = fields.first(Input).value
+        return value if value != self._sent.get("date") and not _valid_date(value) else None
+
     def _take(self, key: str) -> PostForm.Changed | None:
         if key in self._debounce:
             self._debounce.pop(key).stop()
