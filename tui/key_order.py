@@ -28,6 +28,12 @@ from tui.key_glue import BURST_GAP, as_escape, caret_was_escape, is_caret, unglu
 
 # How long a key may stay unconfirmed before the next one goes anyway (a lost marker).
 GIVE_UP_AFTER = 0.5
+# Follow-up markers a key may need (below) before the next key goes.
+MAX_FOLLOW_UPS = 3
+# Enter in a dialog's text field: how long the next key waits for the dialog to close (the
+# command palette runs its command through its option list, not through the field).
+DIALOG_CLOSE_WAIT = 0.1
+DIALOG_CLOSE_POLL = 0.01
 
 
 class KeyHandled(Message):
@@ -47,6 +53,10 @@ class KeyOrderMixin:
         self._held: deque[events.Event] = deque()
         self._serial = 0
         self._waiting: tuple[int, float, object] | None = None  # serial, since, target
+        self._key_screen = None  # the screen on top when the key in flight was routed
+        self._follow_ups = 0
+        self._submits = False
+        self._dialog_wait = 0.0
         self._watch = None
         self._caret_waited: tuple | None = None  # (caret, keys held) when last waited for
 
@@ -55,7 +65,9 @@ class KeyOrderMixin:
             if not self.is_ready and isinstance(event, events.Key) and event.key == "ctrl+j":
                 # Typed before the terminal left line mode (tui.early_tty narrows that to the
                 # interpreter's start): the kernel turned Enter into a line feed.
-                event = events.Key("enter", "\r")
+                enter = events.Key("enter", "\r")
+                enter.time = event.time  # still of its read: a caret re-issued before it stays an escape
+                event = enter
             if isinstance(event, events.Key):
                 self._held.extend(unglued(event, self.screen.active_bindings))
             else:
@@ -78,13 +90,24 @@ class KeyOrderMixin:
                     return
                 if was_escape:
                     self._held[0] = as_escape(head)
+            from textual.widgets import Input  # not at start-up: the first key is after it
+
             event = self._held.popleft()
             target = self.focused or self.screen
+            self._key_screen, self._follow_ups = self.screen, 0
+            # Enter in a text field takes effect through a message the field posts to itself
+            # (Input.Submitted: the palette runs a command, a dialog closes, a tag is added)
+            # after the marker: one more marker behind it waits for that.
+            self._submits = isinstance(event, events.Key) and event.key == "enter" and isinstance(target, Input)
+            self._dialog_wait = DIALOG_CLOSE_WAIT if self._submits and self.screen.is_modal else 0.0
             await super().on_event(event)
-            self._serial += 1
-            if target.post_message(KeyHandled(self._serial)):
-                self._waiting = (self._serial, time.monotonic(), target)
-                self._watch_lost_markers()
+            self._follow(target)
+
+    def _follow(self, target) -> None:
+        self._serial += 1
+        if target.post_message(KeyHandled(self._serial)):
+            self._waiting = (self._serial, time.monotonic(), target)
+            self._watch_lost_markers()
 
     async def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
@@ -92,6 +115,25 @@ class KeyOrderMixin:
             self._waiting = None
             if self._watch is not None:
                 self._watch.pause()
+            if self._follow_ups < MAX_FOLLOW_UPS:
+                if self._submits:
+                    self._submits = False
+                    self._follow_ups += 1
+                    self._follow(self.focused or self.screen)
+                    return
+                if self.screen is not self._key_screen:
+                    # The key opened or closed a screen: the next key waits until the new
+                    # top screen has handled what is queued there (a resumed screen gives
+                    # the focus back only then; the next key would go to no widget).
+                    self._key_screen = self.screen
+                    self._follow_ups += 1
+                    self._follow(self.screen)
+                    return
+            if self._dialog_wait > 0 and self.screen is self._key_screen:
+                self._dialog_wait -= DIALOG_CLOSE_POLL
+                self._waiting = (message.serial, time.monotonic(), self.screen)
+                self.set_timer(DIALOG_CLOSE_POLL, lambda: self.on_key_handled(message), name="dialog closing")
+                return
             await self.release_keys()
 
     def _watch_lost_markers(self) -> None:

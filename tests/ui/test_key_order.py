@@ -160,3 +160,26 @@ async def test_a_typed_caret_stays_a_caret(ko_post):
         await pilot.pause(0.1)
         await burst(pilot, "ctrl+s")
     assert ko_post.read_text(encoding="utf-8") == before.replace(ITEM_1_HEAD, ITEM_1_HEAD + "x^2 ")
+
+
+# Found in review: Enter in a text field acts through the message the field posts to itself
+# (Input.Submitted), after the key; the keys behind it went to the closing field.
+async def test_a_palette_command_then_text_in_one_burst(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "ctrl+p", *"item: new", "enter", *"Hello")
+        await until(pilot, lambda: "Hello" in app.screen.editor.text)
+        assert app.screen.editor.text.startswith("### Hello\n")
+
+
+async def test_two_tags_typed_with_enter_in_one_burst(ko_post):
+    app = make_app(ko_post)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: len(app.screen.query("#form-tag-add")) == 1)
+        app.screen.query("#form-tag-add").first().focus()
+        await pilot.pause()
+        await burst(pilot, *"one", "enter", *"two", "enter", "ctrl+s")
+        await pilot.pause()
+    text = ko_post.read_text(encoding="utf-8")
+    assert "- one\n- two\n" in text
