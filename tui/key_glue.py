@@ -29,9 +29,10 @@ from textual import events
 BURST_GAP = 0.03
 
 
-def _key(name: str, character: str | None, like: events.Key) -> events.Key:
+def key_of_read(name: str, character: str | None, like: events.Key) -> events.Key:
+    """A key standing for ``like``, in its place in the read it came in."""
     key = events.Key(name, character)
-    key.time = like.time  # it belongs to the read it came in
+    key.time = like.time
     return key
 
 
@@ -41,7 +42,7 @@ def unglued(event: events.Key, bound: set[str] | dict) -> tuple[events.Key, ...]
     if (not event.key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable()
             or event.key in bound):
         return (event,)
-    return _key("escape", "\x1b", event), _key(event.key.removeprefix("alt+"), char, event)
+    return key_of_read("escape", "\x1b", event), key_of_read(event.key.removeprefix("alt+"), char, event)
 
 
 def _escape_started(event: events.Key) -> bool:
@@ -66,4 +67,4 @@ def caret_was_escape(held: Sequence[events.Event]) -> bool | None:
 
 
 def as_escape(caret: events.Key) -> events.Key:
-    return _key("escape", "\x1b", caret)
+    return key_of_read("escape", "\x1b", caret)

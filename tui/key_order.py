@@ -24,7 +24,7 @@ from collections import deque
 from textual import events
 from textual.message import Message
 
-from tui.key_glue import BURST_GAP, as_escape, caret_was_escape, is_caret, unglued
+from tui.key_glue import BURST_GAP, as_escape, caret_was_escape, is_caret, key_of_read, unglued
 
 # How long a key may stay unconfirmed before the next one goes anyway (a lost marker).
 GIVE_UP_AFTER = 0.5
@@ -56,7 +56,7 @@ class KeyOrderMixin:
         self._key_screen = None  # the screen on top when the key in flight was routed
         self._follow_ups = 0
         self._submits = False
-        self._dialog_wait = 0.0
+        self._dialog: tuple[object, float] | None = None  # (dialog, until) an Enter may close
         self._watch = None
         self._caret_waited: tuple | None = None  # (caret, keys held) when last waited for
 
@@ -65,9 +65,7 @@ class KeyOrderMixin:
             if not self.is_ready and isinstance(event, events.Key) and event.key == "ctrl+j":
                 # Typed before the terminal left line mode (tui.early_tty narrows that to the
                 # interpreter's start): the kernel turned Enter into a line feed.
-                enter = events.Key("enter", "\r")
-                enter.time = event.time  # still of its read: a caret re-issued before it stays an escape
-                event = enter
+                event = key_of_read("enter", "\r", event)  # a caret re-issued before it stays an escape
             if isinstance(event, events.Key):
                 self._held.extend(unglued(event, self.screen.active_bindings))
             else:
@@ -99,7 +97,8 @@ class KeyOrderMixin:
             # (Input.Submitted: the palette runs a command, a dialog closes, a tag is added)
             # after the marker: one more marker behind it waits for that.
             self._submits = isinstance(event, events.Key) and event.key == "enter" and isinstance(target, Input)
-            self._dialog_wait = DIALOG_CLOSE_WAIT if self._submits and self.screen.is_modal else 0.0
+            closing = self._submits and self.screen.is_modal
+            self._dialog = (self.screen, time.monotonic() + DIALOG_CLOSE_WAIT) if closing else None
             await super().on_event(event)
             self._follow(target)
 
@@ -111,7 +110,11 @@ class KeyOrderMixin:
 
     async def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
-        if self._waiting is not None and self._waiting[0] == message.serial:
+        await self._settle(message.serial)
+
+    async def _settle(self, serial: int) -> None:
+        """The key's marker (or a follow-up) is back: follow up once more, or route the next."""
+        if self._waiting is not None and self._waiting[0] == serial:
             self._waiting = None
             if self._watch is not None:
                 self._watch.pause()
@@ -129,10 +132,9 @@ class KeyOrderMixin:
                     self._follow_ups += 1
                     self._follow(self.screen)
                     return
-            if self._dialog_wait > 0 and self.screen is self._key_screen:
-                self._dialog_wait -= DIALOG_CLOSE_POLL
-                self._waiting = (message.serial, time.monotonic(), self.screen)
-                self.set_timer(DIALOG_CLOSE_POLL, lambda: self.on_key_handled(message), name="dialog closing")
+            if self._dialog is not None and self.screen is self._dialog[0] and time.monotonic() < self._dialog[1]:
+                self._waiting = (serial, time.monotonic(), self.screen)
+                self.set_timer(DIALOG_CLOSE_POLL, lambda: self._settle(serial), name="dialog closing")
                 return
             await self.release_keys()
 
