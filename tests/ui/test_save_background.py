@@ -195,8 +195,11 @@ async def test_a_file_changed_during_the_write_asks_instead_of_dying(blog):
     async with app.run_test(size=(120, 40)) as pilot:
         text, at = await start(pilot)
         screen = app.screen
-        with lock_held_by_another_writer(path, 0.4):
+        # Held until the other program has written (leaving the block releases it): on a
+        # loaded machine a 0.4 s hold could end before the edit, and the save won the race.
+        with lock_held_by_another_writer(path, 30):
             await burst(pilot, "x", "ctrl+s")
+            assert screen.save_in_flight
             # Another program edits the very line typed in (an append would be merged).
             theirs = text[:at] + "EDIT " + text[at:]
             path.write_text(theirs, encoding="utf-8")
